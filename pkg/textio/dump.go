@@ -50,6 +50,9 @@ func (r *reader) dump(name string, in io.Reader) bool {
 		}
 		line, tooLong, err := readLine(br, max, buf[:0])
 		buf = line
+		if err != nil && err != io.EOF { // a partial line is not worth parsing
+			return r.emit(Doc{Source: name, Err: fmt.Errorf("%s:%d: reading: %w", name, lineNo, err)})
+		}
 		if lineNo == 1 {
 			line = bytes.TrimPrefix(line, []byte{0xEF, 0xBB, 0xBF})
 		}
@@ -66,9 +69,6 @@ func (r *reader) dump(name string, in io.Reader) bool {
 		}
 		if err == io.EOF {
 			return true
-		}
-		if err != nil {
-			return r.emit(Doc{Source: name, Err: fmt.Errorf("%s:%d: %w", name, lineNo, err)})
 		}
 	}
 }

@@ -1,0 +1,172 @@
+package textio
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"iter"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestReadFileErrors(t *testing.T) {
+	tests := []struct {
+		file string
+		opt  Options
+		err  error
+	}{
+		{"binary.txt", Options{}, ErrBinary},
+		{"empty.txt", Options{}, ErrEmpty},
+		{"blank.txt", Options{}, ErrEmpty},
+		{"latin1.txt", Options{MaxBytes: 50}, ErrTooLarge},
+		{"absent.txt", Options{}, fs.ErrNotExist},
+		{".", Options{}, ErrDir},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			path := filepath.Join(fixtureDir, tt.file)
+			d := ReadFile(path, tt.opt)
+			if !errors.Is(d.Err, tt.err) {
+				t.Fatalf("err = %v, want %v", d.Err, tt.err)
+			}
+			if d.Source != path || !strings.Contains(d.Err.Error(), path) {
+				t.Errorf("Source %q, error %q: want both to name %s", d.Source, d.Err, path)
+			}
+			if d.Text != "" {
+				t.Errorf("Text = %q on error", d.Text)
+			}
+		})
+	}
+}
+
+// The size limit holds for inputs whose size is unknown beforehand.
+func TestReadStdinTooLarge(t *testing.T) {
+	opt := Options{MaxBytes: 10, Stdin: strings.NewReader("onze octets")}
+	docs := collect(t, Read(context.Background(), []string{"-"}, opt))
+	if len(docs) != 1 || !errors.Is(docs[0].Err, ErrTooLarge) {
+		t.Fatalf("got %+v, want one ErrTooLarge", docs)
+	}
+}
+
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func TestReadWalk(t *testing.T) {
+	root := writeFiles(t, map[string]string{
+		"b.txt":               "deux",
+		"a.txt":               "un",
+		"a/z.TXT":             "sous-dossier",
+		"c.jsonl":             `{"id": "x", "text": "article"}` + "\n",
+		"notes.md":            "ignoré",
+		"image.png":           "ignoré",
+		".hidden/secret.txt":  "ignoré",
+		".brouillon.txt":      "ignoré",
+		"d/e/f.txt":           "profond",
+		"d/vide.txt":          "",
+		"d/e/archive.json.gz": "ignoré",
+	})
+	if err := os.Symlink(filepath.Join(root, "a.txt"), filepath.Join(root, "lien.txt")); err != nil {
+		t.Fatal(err)
+	}
+	docs := collect(t, Read(context.Background(), []string{root}, Options{}))
+	var got []string
+	for _, d := range docs {
+		s := strings.TrimPrefix(filepath.ToSlash(d.Source), filepath.ToSlash(root)+"/") + "=" + d.Text
+		if d.Err != nil {
+			s = strings.TrimPrefix(filepath.ToSlash(d.Source), filepath.ToSlash(root)+"/") + " error"
+		}
+		got = append(got, s)
+	}
+	want := []string{"a/z.TXT=sous-dossier", "a.txt=un", "b.txt=deux", "c.jsonl#x=article", "d/e/f.txt=profond", "d/vide.txt error", "lien.txt=un"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// Paths come out in the order given; a failed one does not stop the rest.
+func TestReadPathsOrder(t *testing.T) {
+	paths := []string{
+		filepath.Join(fixtureDir, "utf8bom.txt"),
+		filepath.Join(fixtureDir, "absent.txt"),
+		"-",
+		filepath.Join(fixtureDir, "latin1.txt"),
+	}
+	opt := Options{Stdin: strings.NewReader("Texte lu sur l'entrée standard.")}
+	docs := collect(t, Read(context.Background(), paths, opt))
+	var got []string
+	for _, d := range docs {
+		got = append(got, d.Source)
+	}
+	if !slices.Equal(got, paths) {
+		t.Fatalf("sources %q, want %q", got, paths)
+	}
+	if docs[1].Err == nil || docs[0].Err != nil || docs[2].Err != nil || docs[3].Err != nil {
+		t.Errorf("want an error for the absent file only: %v %v %v %v", docs[0].Err, docs[1].Err, docs[2].Err, docs[3].Err)
+	}
+	if docs[2].Text != "Texte lu sur l'entrée standard." {
+		t.Errorf("stdin text %q", docs[2].Text)
+	}
+}
+
+func TestReadStdinFormat(t *testing.T) {
+	opt := Options{StdinFormat: "xml", Stdin: strings.NewReader("<a/>")}
+	docs := collect(t, Read(context.Background(), []string{"-"}, opt))
+	if len(docs) != 1 || docs[0].Err == nil || docs[0].Source != "-" {
+		t.Errorf("got %+v, want one error for the unknown format", docs)
+	}
+}
+
+func TestReadCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	paths := []string{fixtureDir, fixtureDir}
+	n := 0
+	for range Read(ctx, paths, Options{}) {
+		n++
+		if n == 3 {
+			cancel()
+		}
+	}
+	if n != 3 {
+		t.Errorf("read %d docs, want 3: cancellation must stop the sequence", n)
+	}
+}
+
+func TestReadBreak(t *testing.T) {
+	n := 0
+	for range Read(context.Background(), []string{fixtureDir, fixtureDir}, Options{}) {
+		n++
+		break
+	}
+	if n != 1 {
+		t.Errorf("read %d docs after break", n)
+	}
+}
+
+// collect gathers a sequence, failing when it yields a Doc without Source.
+func collect(t *testing.T, seq iter.Seq[Doc]) []Doc {
+	t.Helper()
+	var docs []Doc
+	for d := range seq {
+		if d.Source == "" {
+			t.Errorf("doc without Source: %+v", d)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
