@@ -170,3 +170,39 @@ func collect(t *testing.T, seq iter.Seq[Doc]) []Doc {
 	}
 	return docs
 }
+
+// Walking the fixture folder reads its text files and dumps, in lexical
+// order, and skips notes.md and the hidden .cache folder.
+func TestReadFixtureDir(t *testing.T) {
+	seen := map[string]int{}
+	var order []string
+	for _, d := range collect(t, Read(context.Background(), []string{fixtureDir}, Options{})) {
+		file, _, _ := strings.Cut(strings.TrimPrefix(filepath.ToSlash(d.Source), fixtureDir+"/"), "#")
+		file, _, _ = strings.Cut(file, ":")
+		if seen[file] == 0 {
+			order = append(order, file)
+		}
+		seen[file]++
+	}
+	want := []string{"binary.txt", "blank.txt", "cp1252.txt", "crlf.txt", "dump.jsonl", "dump.jsonl.gz", "empty.txt", "latin1.txt", "utf16be.txt", "utf16le.txt", "utf8bom.txt"}
+	if !slices.Equal(order, want) {
+		t.Errorf("files %q\nwant  %q", order, want)
+	}
+	if seen["dump.jsonl"] != 6 || seen["dump.jsonl.gz"] != 6 {
+		t.Errorf("dump docs: %d and %d, want 6 each", seen["dump.jsonl"], seen["dump.jsonl.gz"])
+	}
+}
+
+func TestReadFileUnreadable(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads files whatever their permissions")
+	}
+	path := filepath.Join(t.TempDir(), "fermé.txt")
+	if err := os.WriteFile(path, []byte("secret"), 0o000); err != nil {
+		t.Fatal(err)
+	}
+	d := ReadFile(path, Options{})
+	if !errors.Is(d.Err, fs.ErrPermission) || !strings.Contains(d.Err.Error(), path) {
+		t.Errorf("err = %v, want a permission error naming %s", d.Err, path)
+	}
+}
