@@ -19,8 +19,8 @@
 // each) and its *.jsonl and *.jsonl.gz dumps, and skips other files and
 // hidden files and folders. A file named on the command line is read
 // whatever its name: *.jsonl and *.jsonl.gz as a dump, anything else as
-// plain text. Standard input is one plain-text document unless
-// Options.StdinFormat is "jsonl".
+// plain text. Standard input (Options.Stdin, else os.Stdin) is one
+// plain-text document unless Options.StdinFormat is "jsonl".
 //
 // ReadFile reads one plain-text file and Decode decodes a byte slice, for
 // callers that have their own loop.
@@ -39,12 +39,16 @@
 // otherwise the title, then the first present of heading, summary, chapo,
 // description, then the first present of text, body, article, content.
 // Doc.Title is the "title" field when there is one. Doc.Date is the date
-// field (date, published or pubdate) as YYYY-MM-DD when it parses as RFC
-// 3339 or a date-only form, else empty. A line that is not a JSON object,
-// has none of the text fields, or has a text field that is not a string
-// yields a Doc whose Source is FILE:LINE and whose Err wraps ErrBadLine and
-// says FILE:LINE and what is wrong; the following lines are read as usual.
-// Dump text is UTF-8, as JSON requires.
+// field (Options.DateField, else the first of date, published, pubdate) as
+// YYYY-MM-DD when it parses as RFC 3339, YYYY-MM-DD or YYYY-MM-DD hh:mm:ss
+// (the day as written, without time-zone conversion), else empty.
+//
+// A line that is not a JSON object, has none of the text fields, or has a
+// text field or id that is not a string yields a Doc whose Source is
+// FILE:LINE and whose Err wraps ErrBadLine and says FILE:LINE and what is
+// wrong; a line whose text fields are all empty gives ErrEmpty, a line over
+// MaxBytes ErrTooLarge. The following lines are read as usual. Dump text is
+// UTF-8, as JSON requires.
 //
 // # Decoding
 //
@@ -65,8 +69,8 @@
 //
 // # Invariants
 //
-//   - Doc.Text is valid UTF-8 in Unicode NFC, with "\n" line ends: CRLF and
-//     lone CR become LF. Offsets computed downstream refer to this decoded
+//   - Doc.Text and Doc.Title are valid UTF-8 in Unicode NFC, with "\n" line
+//     ends: CRLF and lone CR become LF. Offsets computed downstream refer to this decoded
 //     text, not to the bytes of the file.
 //   - Documents come out in input order: the order of paths, lexical order
 //     inside a folder, line order inside a dump.
@@ -76,10 +80,12 @@
 // # Cost and concurrency
 //
 // Dumps are streamed line by line: memory is bounded by the longest line
-// (at most MaxBytes), not by the dump size, and a 30 MB gzipped dump of
-// 33,889 articles is read in about a second. A plain file is read whole,
-// up to MaxBytes. Read's sequence is single-use by one goroutine and stops
-// when ctx is cancelled; Decode and ReadFile are safe for concurrent use.
+// (at most MaxBytes), not by the dump size. The 30 MB gzipped OrangeSum
+// dump (88 MB of JSON, 33,889 articles) is read in 1.8 s on one core with
+// an 11 MB peak resident set. A plain file is read whole, up to MaxBytes.
+// Each range over Read's sequence reads the inputs afresh, on the
+// consumer's goroutine, and stops when ctx is cancelled; Decode and
+// ReadFile are safe for concurrent use.
 package textio
 
 // Doc is one input document, decoded to UTF-8.
