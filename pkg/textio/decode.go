@@ -47,27 +47,18 @@ const sniffLen = 8 << 10
 // ErrBinary or ErrEmpty (unwrapped: Decode does not know a file name).
 // Decode is safe for concurrent use.
 func Decode(b []byte) (text, encoding string, err error) {
-	if len(b) == 0 {
-		return "", "", ErrEmpty
-	}
 	switch {
-	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
-		b, encoding = b[3:], UTF8BOM
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
 		text, err = decodeUTF16(b, unicode.LittleEndian)
 		encoding = UTF16LE
 	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
 		text, err = decodeUTF16(b, unicode.BigEndian)
 		encoding = UTF16BE
+	default:
+		text, encoding, err = decode8bit(b)
 	}
 	if err != nil {
 		return "", "", err
-	}
-	if encoding != UTF16LE && encoding != UTF16BE {
-		if looksBinary(b) {
-			return "", "", ErrBinary
-		}
-		text, encoding = decode8bit(b, encoding)
 	}
 	text = normalize(text)
 	if strings.TrimSpace(text) == "" {
@@ -88,31 +79,36 @@ func decodeUTF16(b []byte, order unicode.Endianness) (string, error) {
 	return string(out), nil
 }
 
-// decode8bit decodes b, which has no UTF-16 byte-order mark. encoding is
-// UTF8BOM when a UTF-8 mark was stripped, "" otherwise.
-func decode8bit(b []byte, encoding string) (string, string) {
-	if encoding == "" {
-		encoding = UTF8
+// decode8bit decodes b, which has no UTF-16 byte-order mark: UTF-8 (with
+// or without a mark), Windows-1252 or Latin-1.
+func decode8bit(b []byte) (text, encoding string, err error) {
+	encoding = UTF8
+	if rest, ok := bytes.CutPrefix(b, []byte{0xEF, 0xBB, 0xBF}); ok {
+		b, encoding = rest, UTF8BOM
+	}
+	if looksBinary(b) {
+		return "", "", ErrBinary
 	}
 	if utf8.Valid(b) {
-		return string(b), encoding
+		return string(b), encoding, nil
 	}
 	// A byte-order mark, or more well-formed multi-byte sequences than
 	// invalid bytes, says UTF-8 with a few damaged bytes: keep UTF-8 and
 	// replace the damage rather than turn every accent into mojibake.
 	if encoding == UTF8BOM || mostlyUTF8(b) {
-		return strings.ToValidUTF8(string(b), "\uFFFD"), encoding
+		return strings.ToValidUTF8(string(b), "\uFFFD"), encoding, nil
 	}
 	// 0x80–0x9F are C1 control codes in ISO-8859-1, which no real text
-	// uses, but € ’ œ … « in Windows-1252: their presence decides.
+	// uses, but € ’ œ … in Windows-1252: their presence decides.
+	cm, encoding := charmap.ISO8859_1, Latin1
 	for _, c := range b {
 		if c >= 0x80 && c <= 0x9F {
-			s, _ := charmap.Windows1252.NewDecoder().Bytes(b) // never fails: every byte maps
-			return string(s), Windows1252
+			cm, encoding = charmap.Windows1252, Windows1252
+			break
 		}
 	}
-	s, _ := charmap.ISO8859_1.NewDecoder().Bytes(b)
-	return string(s), Latin1
+	out, err := cm.NewDecoder().Bytes(b) // never fails: every byte maps
+	return string(out), encoding, err
 }
 
 // mostlyUTF8 reports whether b has more valid multi-byte UTF-8 sequences

@@ -55,7 +55,7 @@
 // Plain-text bytes are decoded thus: a byte-order mark selects UTF-8
 // ("utf-8-bom", mark removed) or UTF-16 LE/BE. Without one, valid UTF-8 is
 // "utf-8"; text with more well-formed multi-byte UTF-8 sequences than
-// invalid bytes is also "utf-8", its damaged bytes replaced by U+FFFD.
+// invalid bytes is also "utf-8", each run of damaged bytes replaced by U+FFFD.
 // Anything else is a single-byte encoding: "windows-1252" when a byte in
 // 0x80–0x9F occurs (these are € ’ œ … in Windows-1252 but unused control
 // codes in Latin-1), else "iso-8859-1". UTF-16 without a byte-order mark

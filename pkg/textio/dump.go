@@ -132,7 +132,7 @@ func (o Options) article(name string, lineNo int, line []byte) Doc {
 		}
 		return nil
 	}
-	if o.TextFields != nil {
+	if len(o.TextFields) > 0 {
 		for _, f := range o.TextFields {
 			if err := add(f); err != nil {
 				return bad("%v", err)

@@ -58,6 +58,8 @@ func TestDumpFields(t *testing.T) {
 			Options{TextFields: []string{"headline", "body"}}, `-#k  [utf-8] "" "Corps seul"`},
 		{"custom fields all missing", `{"id": "k", "text": "x"}`,
 			Options{TextFields: []string{"headline", "body"}}, `-:1 ERR -:1: textio: bad dump line: no text field (want one of headline, body)`},
+		{"empty TextFields means the default", `{"id": "k", "title": "Titre", "text": "Corps"}`,
+			Options{TextFields: []string{}}, `-#k  [utf-8] "Titre" "Titre\n\nCorps"`},
 		{"lead and body fallbacks", `{"id": "f", "summary": "Chapô", "content": "Texte", "body": null}`,
 			Options{}, `-#f  [utf-8] "" "Chapô\n\nTexte"`},
 		{"empty fields skipped", `{"id": "e", "title": "Titre", "heading": " ", "article": "Corps"}`,

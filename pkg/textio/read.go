@@ -160,6 +160,11 @@ func (r *reader) file(p string) bool {
 // lexical order and does not follow symbolic links to directories (no
 // cycles); symbolic links to files are read.
 func (r *reader) walk(root string) bool {
+	// WalkDir does not follow a root that is itself a link; a trailing
+	// separator makes it resolve the link and walk the folder.
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		root += string(filepath.Separator)
+	}
 	more := true
 	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

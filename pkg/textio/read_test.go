@@ -83,19 +83,35 @@ func TestReadWalk(t *testing.T) {
 	if err := os.Symlink(filepath.Join(root, "a.txt"), filepath.Join(root, "lien.txt")); err != nil {
 		t.Fatal(err)
 	}
-	docs := collect(t, Read(context.Background(), []string{root}, Options{}))
+	link := filepath.Join(t.TempDir(), "lien")
+	if err := os.Symlink(root, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{root, link} {
+		got := walkSources(t, dir)
+		want := []string{"a/z.TXT=sous-dossier", "a.txt=un", "b.txt=deux", "c.jsonl#x=article", "d/e/f.txt=profond", "d/vide.txt error", "lien.txt=un"}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s:\ngot  %q\nwant %q", dir, got, want)
+		}
+	}
+}
+
+// walkSources reads dir and names each Doc by its path inside dir, and its
+// text or "error".
+func walkSources(t *testing.T, dir string) []string {
+	t.Helper()
+	docs := collect(t, Read(context.Background(), []string{dir}, Options{}))
 	var got []string
 	for _, d := range docs {
-		s := strings.TrimPrefix(filepath.ToSlash(d.Source), filepath.ToSlash(root)+"/") + "=" + d.Text
+		s := strings.TrimPrefix(filepath.ToSlash(d.Source), filepath.ToSlash(dir)+"/")
 		if d.Err != nil {
-			s = strings.TrimPrefix(filepath.ToSlash(d.Source), filepath.ToSlash(root)+"/") + " error"
+			s += " error"
+		} else {
+			s += "=" + d.Text
 		}
 		got = append(got, s)
 	}
-	want := []string{"a/z.TXT=sous-dossier", "a.txt=un", "b.txt=deux", "c.jsonl#x=article", "d/e/f.txt=profond", "d/vide.txt error", "lien.txt=un"}
-	if !slices.Equal(got, want) {
-		t.Errorf("got  %q\nwant %q", got, want)
-	}
+	return got
 }
 
 // Paths come out in the order given; a failed one does not stop the rest.
