@@ -22,7 +22,7 @@ type Options struct {
 	// DefaultMaxBytes.
 	MaxBytes int64
 	// TextFields are the dump fields joined, in order, with "\n\n" to make
-	// Doc.Text. Missing or null fields are skipped, empty ones too. Nil means
+	// Doc.Text. Missing or null fields are skipped, empty ones too. Empty means
 	// the default rule (see the package documentation).
 	TextFields []string
 	// IDField is the dump field naming each article ("id" when empty). A
