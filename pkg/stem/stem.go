@@ -1,13 +1,98 @@
-// Package stem reduces French words to Snowball stems and accent-folded forms.
+// Package stem reduces French words to Snowball stems and accent-folded
+// forms, and runs the first stages of the pipeline in one call.
+//
+//	a := stem.Analyze(text)   // tokens, sentences and stems
+//	stem.Stem("influence")    // "influenc"
+//	stem.Fold("Élysée")       // "elysee"
+//
+// # Stems
+//
+// Stem lower-cases a token, then applies the Snowball French stemmer
+// (github.com/kljensen/snowball/french). Tokens from tokenize are already
+// split at elisions, so "l’influence" arrives as "l’" and "influence". An
+// elided word alone stems as its full form ("l’" → "le", "qu’" → "que",
+// "jusqu’" → Stem("jusque")), so stop-word lists written in full forms match
+// it. Inverted pronouns lose their hyphens ("-t-il" → "il"), abbreviations
+// their period ("etc." → "etc").
+//
+// # Cost and concurrency
+//
+// Stem is safe for concurrent use. Results are memoised in a cache of 64
+// shards, each behind its own RWMutex; a shard that reaches 4,096 words is
+// emptied, so the cache never holds more than 262,144 words however many
+// articles go through it. A hit costs a hash and a map read and allocates
+// nothing; cached keys are copies, so they never pin an article in memory.
+//
+// Fold is a table lookup per rune and allocates only when the word has an
+// upper-case or non-ASCII letter.
 package stem
 
 import (
+	"hash/maphash"
 	"strings"
+	"sync"
 
 	"github.com/kljensen/snowball/french"
 )
 
+const (
+	shardCount = 64
+	shardLimit = 4096 // words per shard before it is emptied
+)
+
+type shard struct {
+	mu sync.RWMutex
+	m  map[string]string
+}
+
+var (
+	shards [shardCount]shard
+	seed   = maphash.MakeSeed()
+)
+
 // Stem returns the Snowball French stem of word, lower-cased.
 func Stem(word string) string {
-	return french.Stem(strings.ToLower(word), true)
+	sh := &shards[maphash.String(seed, word)%shardCount]
+	sh.mu.RLock()
+	v, ok := sh.m[word]
+	sh.mu.RUnlock()
+	if ok {
+		return v
+	}
+	v = strings.Clone(stemWord(word))
+	sh.mu.Lock()
+	if sh.m == nil || len(sh.m) >= shardLimit {
+		sh.m = make(map[string]string, 256)
+	}
+	sh.m[strings.Clone(word)] = v
+	sh.mu.Unlock()
+	return v
+}
+
+// elided maps an elided word (lower-case, no apostrophe) to its full form.
+var elided = map[string]string{
+	"l": "le", "d": "de", "j": "je", "m": "me", "t": "te", "s": "se", "n": "ne", "c": "ce",
+	"qu": "que", "jusqu": "jusque", "lorsqu": "lorsque", "puisqu": "puisque", "quoiqu": "quoique",
+}
+
+// stemWord is Stem without the cache.
+func stemWord(word string) string {
+	w := strings.ToLower(word)
+	if strings.ContainsAny(w, "’ʼ‑") {
+		w = strings.NewReplacer("’", "'", "ʼ", "'", "‑", "-").Replace(w)
+	}
+	if base, ok := strings.CutSuffix(w, "'"); ok {
+		if full, ok := elided[base]; ok {
+			w = full
+		} else {
+			w = base
+		}
+	}
+	w = strings.TrimPrefix(w, "-t-")
+	w = strings.TrimLeft(w, "-")
+	w = strings.TrimSuffix(w, ".")
+	if w == "" {
+		return ""
+	}
+	return french.Stem(w, true)
 }

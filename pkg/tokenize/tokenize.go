@@ -10,11 +10,6 @@
 // holds for all of them. The input is never rewritten before tokenizing.
 package tokenize
 
-import (
-	"unicode"
-	"unicode/utf8"
-)
-
 // Kind says what a token is.
 type Kind uint8
 
@@ -58,51 +53,10 @@ type Sentence struct {
 	Last  int `json:"-"`
 }
 
-// Tokenize splits text into tokens.
+// Tokenize splits text into tokens in one pass. Tokens are substrings of
+// text: the only allocation is the returned slice.
 func Tokenize(text string) []Token {
-	var toks []Token
-	i := 0
-	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case unicode.IsSpace(r):
-			i += size
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			j := i
-			for j < len(text) {
-				r2, s2 := utf8.DecodeRuneInString(text[j:])
-				if !(unicode.IsLetter(r2) || unicode.IsDigit(r2)) {
-					break
-				}
-				j += s2
-			}
-			kind := Word
-			if unicode.IsDigit(r) {
-				kind = Number
-			}
-			toks = append(toks, Token{Text: text[i:j], Start: i, End: j, Kind: kind})
-			i = j
-		default:
-			kind := Punct
-			if unicode.IsSymbol(r) {
-				kind = Symbol
-			}
-			toks = append(toks, Token{Text: text[i : i+size], Start: i, End: i + size, Kind: kind})
-			i += size
-		}
-	}
-	return toks
-}
-
-// Segment groups tokens into sentences.
-func Segment(text string, toks []Token) []Sentence {
-	var sents []Sentence
-	first := 0
-	for i, t := range toks {
-		if t.Text == "." || t.Text == "!" || t.Text == "?" || i == len(toks)-1 {
-			sents = append(sents, Sentence{Start: toks[first].Start, End: t.End, First: first, Last: i + 1})
-			first = i + 1
-		}
-	}
-	return sents
+	s := scanner{text: text, toks: make([]Token, 0, len(text)/6+1), at: -1}
+	s.run()
+	return s.toks
 }

@@ -1,0 +1,181 @@
+package tokenize
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Segment groups toks, the tokens of text, into sentences. Every token
+// belongs to exactly one sentence, in order; a sentence ends
+//   - after . ! ? … or ... and the closing quotes or brackets that follow
+//     them, when the next token does not start in lower case or with , ; :
+//     (« Pourquoi ? » s’interroge-t-il stays one sentence);
+//   - at a blank line, always;
+//   - at a line break when the line does not end with a comma, colon,
+//     opening quote or abbreviation and the next line starts with a capital,
+//     a digit or an opening quote (headlines, captions, list items);
+//   - between two words glued without a space by a lost paragraph break
+//     ("stupéfiantsLe": Tokenize split them at the case change);
+//   - after a photo credit "/ AFP" followed by a capital.
+//
+// An ellipsis in brackets, "(...)", marks a cut and ends nothing.
+// Abbreviations and initials (M., Mme., av. J.-C., J. Dupont) do not end a
+// sentence, except "etc." and "J.-C." before a capital.
+func Segment(text string, toks []Token) []Sentence {
+	if len(toks) == 0 {
+		return nil
+	}
+	g := segmenter{text: text, toks: toks}
+	sents := make([]Sentence, 0, len(toks)/16+1)
+	first := 0
+	for i := 0; i < len(toks); i++ {
+		g.see(i)
+		last := g.endAt(i)
+		if last < 0 {
+			continue
+		}
+		for k := i + 1; k <= last; k++ {
+			g.see(k)
+		}
+		sents = append(sents, Sentence{Start: toks[first].Start, End: toks[last].End, First: first, Last: last + 1})
+		first, i = last+1, last
+	}
+	return sents
+}
+
+type segmenter struct {
+	text  string
+	toks  []Token
+	quote bool // inside a "straight-quoted" passage of the current paragraph
+}
+
+// see updates the quotation state with token i.
+func (g *segmenter) see(i int) {
+	if g.toks[i].Text == `"` {
+		g.quote = !g.quote
+	}
+	if i+1 < len(g.toks) && paragraphBreak(g.gap(i)) {
+		g.quote = false
+	}
+}
+
+// gap returns the text between token i and token i+1.
+func (g *segmenter) gap(i int) string {
+	a, b := g.toks[i].End, g.toks[i+1].Start
+	if a < 0 || a > b || b > len(g.text) {
+		return ""
+	}
+	return g.text[a:b]
+}
+
+func paragraphBreak(gap string) bool {
+	i := strings.IndexByte(gap, '\n')
+	return i >= 0 && strings.TrimSpace(gap[i+1:]) != gap[i+1:] && strings.Contains(gap[i+1:], "\n")
+}
+
+// endAt returns the index of the last token of a sentence that ends at
+// token i (or at the closers right after it), or -1.
+func (g *segmenter) endAt(i int) int {
+	toks := g.toks
+	if i == len(toks)-1 {
+		return i
+	}
+	t, next := toks[i], toks[i+1]
+	gap := g.gap(i)
+	if paragraphBreak(gap) {
+		return i
+	}
+	if t.Kind == Punct && isTerminal(t.Text) {
+		if i > 0 && (toks[i-1].Text == "(" || toks[i-1].Text == "[") {
+			return -1 // "(...)" marks a cut inside a quotation
+		}
+		j := i
+		quote := g.quote
+		for j+1 < len(toks) && !paragraphBreak(g.gap(j)) {
+			c := toks[j+1].Text
+			if c == `"` && quote {
+				quote = false
+			} else if !isCloser(c) && !(isTerminal(c) && toks[j+1].Kind == Punct) &&
+				!((c == "'" || c == "’") && g.gap(j) == "") {
+				break
+			}
+			j++
+		}
+		if j == len(toks)-1 || startsSentence(toks[j+1]) {
+			return j
+		}
+		return -1
+	}
+	if t.Kind == Word && strings.HasSuffix(t.Text, ".") && !terminalAbbreviations[t.Text] {
+		return -1 // "M.", "J." go on, even across a line break
+	}
+	switch {
+	case gap == "":
+		if (t.Kind == Word || t.Kind == Number) && next.Kind == Word && endsAlnum(t.Text) && startsUpper(next.Text) {
+			return i // glued sentences
+		}
+	case terminalAbbreviations[t.Text]:
+		if startsUpper(next.Text) {
+			return i
+		}
+	case strings.IndexByte(gap, '\n') >= 0:
+		if !continues(t.Text) && startsSentence(next) {
+			return i
+		}
+	case agencies[t.Text] && i > 0 && toks[i-1].Text == "/":
+		if startsUpper(next.Text) {
+			return i
+		}
+	}
+	return -1
+}
+
+func isTerminal(s string) bool {
+	for _, r := range s {
+		if r != '.' && r != '!' && r != '?' && r != '…' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isCloser(s string) bool {
+	switch s {
+	case "»", "”", ")", "]", "}", "›":
+		return true
+	}
+	return false
+}
+
+// continues reports tokens after which a line break does not end a sentence.
+func continues(s string) bool {
+	switch s {
+	case ",", ";", ":", "(", "[", "«", "“", "‹", "-", "–", "—", "/", "&", "+":
+		return true
+	}
+	return strings.HasSuffix(s, "'") || strings.HasSuffix(s, "’")
+}
+
+// startsSentence reports tokens that may begin a sentence: all but those
+// starting in lower case and closing or joining punctuation.
+func startsSentence(t Token) bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	if isLower(r) && t.Kind == Word {
+		return false
+	}
+	switch r {
+	case ',', ';', ':', ')', ']', '}', '»', '”', '›', '%', '.', '!', '?', '…':
+		return false
+	}
+	return true
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isUpper(r)
+}
+
+func endsAlnum(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return isWordRune(r)
+}
