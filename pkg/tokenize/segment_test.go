@@ -42,7 +42,7 @@ func checkSentences(t testing.TB, text string, toks []Token, sents []Sentence) {
 func TestSegment(t *testing.T) {
 	tests := []struct {
 		name, in string
-		want []string
+		want     []string
 	}{
 		{"two sentences", "Il pleut. Elle sort.", []string{"Il pleut.", "Elle sort."}},
 		{"abbreviation", "M. Dupont est venu. Mme Durand aussi.", []string{"M. Dupont est venu.", "Mme Durand aussi."}},
