@@ -61,23 +61,23 @@ type Class uint32
 // The classes. Each is loaded from the list file named after it in lower
 // case (Commune from commune.txt).
 const (
-	Commune        Class = 1 << iota // French commune (INSEE COG), current or merged
-	LargeCommune                     // French commune of 10,000 inhabitants or more
-	Department                       // French département
-	Region                           // French région, former région or historical province
-	Country                          // country or territory, French name
-	City                             // major world city, French name
-	WorldRegion                      // continent, world region, sea or ocean
-	FirstName                        // given name (French and other languages)
-	Media                            // news agency, newspaper, broadcaster
-	Org                              // institution, party, union, company, club
-	Title                            // honorific or function before a person's name (M., ministre)
-	Demonym                          // nationality or place adjective (français, marseillais)
-	OrgWord                          // common noun that heads organisation names (ministère, tribunal)
-	LocWord                          // common noun that heads place names (rue, quartier, prison)
-	Operation                        // named operation or plan (Sentinelle, Barkhane)
-	OperationWord                    // word that announces an operation (opération, plan, dispositif)
-	numClasses     = iota
+	Commune       Class = 1 << iota // French commune (INSEE COG), current or merged
+	LargeCommune                    // French commune of 10,000 inhabitants or more
+	Department                      // French département
+	Region                          // French région, former région or historical province
+	Country                         // country or territory, French name
+	City                            // major world city, French name
+	WorldRegion                     // continent, world region, sea or ocean
+	FirstName                       // given name (French and other languages)
+	Media                           // news agency, newspaper, broadcaster
+	Org                             // institution, party, union, company, club
+	Title                           // honorific or function before a person's name (M., ministre)
+	Demonym                         // nationality or place adjective (français, marseillais)
+	OrgWord                         // common noun that heads organisation names (ministère, tribunal)
+	LocWord                         // common noun that heads place names (rue, quartier, prison)
+	Operation                       // named operation or plan (Sentinelle, Barkhane)
+	OperationWord                   // word that announces an operation (opération, plan, dispositif)
+	numClasses    = iota
 )
 
 var classNames = [numClasses]string{
