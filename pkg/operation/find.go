@@ -1,0 +1,731 @@
+package operation
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/veille/veille/pkg/ner"
+	"github.com/veille/veille/pkg/stem"
+	"github.com/veille/veille/pkg/tokenize"
+)
+
+// Labels and sources written by Find.
+const (
+	Label      = "OPERATION"
+	SourceRule = "rule"
+	SourceList = "list"
+)
+
+// Finder finds operation mentions with a list of known names. It is
+// immutable and safe for concurrent use.
+type Finder struct {
+	list *List
+}
+
+// New returns a Finder that uses list; a nil list means no known names
+// (the rules still apply).
+func New(list *List) *Finder {
+	if list == nil {
+		list = &List{}
+	}
+	return &Finder{list: list}
+}
+
+var defaultFinder = sync.OnceValues(func() (*Finder, error) {
+	l, err := DefaultList()
+	if err != nil {
+		return nil, err
+	}
+	return New(l), nil
+})
+
+// Default returns the Finder of the embedded list, built once.
+func Default() (*Finder, error) { return defaultFinder() }
+
+// trigger is what a trigger word accepts after it.
+type trigger uint8
+
+const (
+	anyName    trigger = iota // quoted, capitalised or listed
+	quotedName                // quoted and capitalised, or listed
+	listedName                // listed only (« les militaires Sentinelle »)
+)
+
+// triggers maps folded trigger words to what they accept; plural forms
+// also take coordinated names.
+var triggers = map[string]trigger{
+	"operation": anyName, "operations": anyName, "plan": anyName, "plans": anyName,
+	"dispositif": anyName, "dispositifs": anyName, "mission": anyName, "missions": anyName,
+	"force": anyName, "forces": anyName, "intervention": anyName, "interventions": anyName,
+	"offensive": anyName, "offensives": anyName, "opex": anyName,
+	"campagne": quotedName, "campagnes": quotedName, "projet": quotedName, "projets": quotedName,
+	"militaire": listedName, "militaires": listedName, "soldat": listedName, "soldats": listedName,
+	"groupe": listedName, "vehicule": listedName, "vehicules": listedName,
+	"patrouille": listedName, "patrouilles": listedName, "ex": listedName,
+}
+
+// namingWords may stand between a trigger and the name
+// (« l'opération baptisée « Place nette » », « dite », « nom de code »).
+var namingWords = map[string]bool{
+	"baptise": true, "baptisee": true, "baptises": true, "baptisees": true,
+	"dit": true, "dite": true, "dits": true, "dites": true,
+	"nomme": true, "nommee": true, "nommes": true, "nommees": true,
+	"appele": true, "appelee": true, "appeles": true, "appelees": true,
+	"intitule": true, "intitulee": true, "intitules": true, "intitulees": true,
+	"surnomme": true, "surnommee": true, "code": true,
+}
+
+// adjectiveEndings are the endings of the lower-case words that may stand
+// between a trigger and a name (militaire, française, antijihadiste,
+// européenne, policière, lancée); verbs rarely end so.
+var adjectiveEndings = []string{
+	"aire", "aires", "iste", "istes", "enne", "ennes", "ien", "iens", "aise", "aises",
+	"ale", "ales", "ique", "iques", "ière", "ières", "é", "ée", "és", "ées", "aine", "aines",
+	"ive", "ives", "elle", "elles",
+}
+
+// functionWords are capitalised words that start a sentence, not a name.
+var functionWords = map[string]bool{}
+
+// placeNouns before « de X » make X a place (« le massacre de Srebrenica »).
+var placeNouns = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`le la les l un une des du de d en au aux a et ou ce cette
+	ces cet il elle ils elles on nous vous je dans pour par sur avec qui que qu mais son sa ses
+	leur leurs apres si alors depuis comme selon plus tous toutes tout chez entre contre sans
+	sous vers lors face parmi avant pendant des ainsi enfin pourtant or car donc quand notre
+	votre mon ma mes cela ceci celui celle ceux aucun aucune chaque plusieurs certains
+	certaines lundi mardi mercredi jeudi vendredi samedi dimanche`) {
+		functionWords[w] = true
+	}
+	for _, w := range strings.Fields(`ville villes commune communes region province departement
+	village villages capitale port aeroport banlieue quartier quartiers pays republique
+	habitants habitant massacre enclave siege maire prefet prefecture cite ile`) {
+		placeNouns[w] = true
+	}
+}
+
+// word is a word or number token of the analysed text.
+type word struct {
+	start, end int
+	text       string
+	key        string // fold(text)
+}
+
+// doc is the per-call state of Find.
+type doc struct {
+	text  string
+	words []word
+	list  *List
+	model []ner.Mention
+	// found holds the accepted operation spans, in the order found.
+	found []span
+	// confirmed maps the folded key of a found name to how it was written.
+	confirmed map[string]*seen
+}
+
+type span struct {
+	start, end int
+	source     string
+}
+
+// seen records the case forms a confirmed name was found in.
+type seen struct {
+	words        []string
+	upper, lower bool
+	acronym      bool // matched only in upper case
+	fromList     bool
+}
+
+// Find returns the operation mentions of a, merged with the model's
+// mentions, sorted by Start and non-overlapping (see the package doc for the
+// precedence). It never panics; a nil analysis gives nil.
+func (f *Finder) Find(a *stem.Analysis, model []ner.Mention) []ner.Mention {
+	if a == nil {
+		return nil
+	}
+	d := &doc{text: a.Text, list: f.list, model: validMentions(a.Text, model), confirmed: map[string]*seen{}}
+	for _, t := range a.Tokens {
+		if (t.Kind == tokenize.Word || t.Kind == tokenize.Number) && 0 <= t.Start && t.Start < t.End && t.End <= len(a.Text) {
+			d.words = append(d.words, word{start: t.Start, end: t.End, text: a.Text[t.Start:t.End], key: fold(a.Text[t.Start:t.End])})
+		}
+	}
+	d.findTriggered()
+	d.findListed()
+	d.findAcronyms()
+	d.propagate()
+	return d.merge()
+}
+
+// validMentions returns copies of the well-formed model mentions, their Text
+// read from text.
+func validMentions(text string, ms []ner.Mention) []ner.Mention {
+	out := make([]ner.Mention, 0, len(ms))
+	for _, m := range ms {
+		if m.Start < 0 || m.End > len(text) || m.Start >= m.End ||
+			!utf8.RuneStart(text[m.Start]) || (m.End < len(text) && !utf8.RuneStart(text[m.End])) {
+			continue
+		}
+		m.Text = text[m.Start:m.End]
+		m.Entity = -1
+		out = append(out, m)
+	}
+	return out
+}
+
+// joined reports whether words i and i+1 belong to one name: only spaces,
+// hyphens or apostrophes between them, no line break.
+func (d *doc) joined(i int) bool {
+	if i+1 >= len(d.words) {
+		return false
+	}
+	for _, r := range d.text[d.words[i].end:d.words[i+1].start] {
+		switch r {
+		case ' ', '\u00a0', '\u202f', '\t', '-', '\u2011', '\'', '’':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// spaced reports whether only spaces (no punctuation, no line break)
+// separate words i and i+1.
+func (d *doc) spaced(i int) bool {
+	if i+1 >= len(d.words) {
+		return false
+	}
+	return strings.Trim(d.text[d.words[i].end:d.words[i+1].start], " \u00a0\u202f\t") == ""
+}
+
+// covered reports whether [start, end) overlaps an accepted span.
+func (d *doc) covered(start, end int) bool {
+	for _, s := range d.found {
+		if start < s.end && s.start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// keys returns the folded words [i, j).
+func (d *doc) keys(i, j int) []string {
+	keys := make([]string, 0, j-i)
+	for _, w := range d.words[i:j] {
+		keys = append(keys, w.key)
+	}
+	return keys
+}
+
+// accept records text[start:end], of folded words keys, as an operation
+// found by source, unless it overlaps an earlier finding.
+func (d *doc) accept(start, end int, keys []string, source string, fromList bool) bool {
+	if d.covered(start, end) {
+		return false
+	}
+	d.found = append(d.found, span{start, end, source})
+	k := strings.Join(keys, " ")
+	s := d.confirmed[k]
+	if s == nil {
+		s = &seen{words: keys}
+		d.confirmed[k] = s
+	}
+	s.fromList = s.fromList || fromList
+	if isUpperFirst(d.text[start:end]) {
+		s.upper = true
+	} else {
+		s.lower = true
+	}
+	return true
+}
+
+// matchList returns the longest listed name starting at word i, and the
+// index after its last word; ok is false when none matches.
+func (d *doc) matchList(i int) (n *name, j int, ok bool) {
+	key := d.words[i].key
+	for _, id := range d.list.byFirst[key] {
+		c := &d.list.names[id]
+		if end, hit := d.matchWords(i, c.words); hit {
+			return c, end, true
+		}
+	}
+	// A one-word name in the plural: « les militaires Sentinelles ».
+	if k := len(key) - 1; k > 0 && (key[k] == 's' || key[k] == 'x') {
+		for _, id := range d.list.byFirst[key[:k]] {
+			if c := &d.list.names[id]; len(c.words) == 1 {
+				return c, i + 1, true
+			}
+		}
+	}
+	return nil, 0, false
+}
+
+// matchWords reports whether the folded words of a name start at word i
+// (the last one may take a plural -s or -x), and returns the index after.
+func (d *doc) matchWords(i int, keys []string) (int, bool) {
+	if i+len(keys) > len(d.words) {
+		return 0, false
+	}
+	for k, key := range keys {
+		w := d.words[i+k].key
+		if k > 0 && !d.joined(i+k-1) {
+			return 0, false
+		}
+		if w != key && !(k == len(keys)-1 && len(w) == len(key)+1 && strings.HasPrefix(w, key) && (w[len(key)] == 's' || w[len(key)] == 'x')) {
+			return 0, false
+		}
+	}
+	return i + len(keys), true
+}
+
+// findTriggered applies the trigger rules to every trigger word.
+func (d *doc) findTriggered() {
+	for i := 0; i < len(d.words); i++ {
+		t, ok := triggers[d.words[i].key]
+		last := i
+		if !ok {
+			if d.words[i].key == "coup" && i+2 < len(d.words) && d.words[i+1].key == "de" && d.words[i+2].key == "filet" && d.spaced(i) && d.spaced(i+1) {
+				t, last = anyName, i+2
+			} else {
+				continue
+			}
+		}
+		if d.notATrigger(i) {
+			continue
+		}
+		d.afterTrigger(i, last, t)
+	}
+}
+
+// notATrigger reports uses of a trigger word that name no operation:
+// « arrière-plan », « au premier plan », « en force ».
+func (d *doc) notATrigger(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := d.words[i-1]
+	return strings.HasSuffix(d.text[:d.words[i].start], "-") ||
+		(d.words[i].key == "plan" && (p.key == "premier" || p.key == "second" || p.key == "gros")) ||
+		(p.key == "en" && d.spaced(i-1))
+}
+
+// afterTrigger looks for names after the trigger words [first, last].
+func (d *doc) afterTrigger(first, last int, t trigger) {
+	tw := d.words[first].text
+	// A capitalised trigger inside a sentence is part of another name
+	// (« les Forces françaises de l'Intérieur »), and an all-caps one a
+	// rubric: only quoted or listed names follow them.
+	strict := isAllUpper(tw) || (isUpperFirst(tw) && !d.sentenceStart(d.words[first].start))
+	plural := strings.HasSuffix(d.words[first].key, "s") || d.words[first].key == "opex"
+	i := last + 1
+modifiers:
+	for n := 0; n < 2 && i < len(d.words) && d.spaced(i-1); n++ {
+		w := d.words[i]
+		switch {
+		case w.key == "nom" && i+2 < len(d.words) && d.words[i+1].key == "de" && d.words[i+2].key == "code":
+			i += 3
+		case namingWords[w.key] || isModifier(w.text):
+			i++
+		default:
+			break modifiers
+		}
+	}
+	pos := d.words[i-1].end
+	for k := 0; k < 5; k++ {
+		end, next, ok := d.nameAt(pos, i, t, strict)
+		if !ok || !plural {
+			return
+		}
+		// Coordinated names: « les opérations Serval (2013) et Barkhane ».
+		pos, i, ok = d.coordinated(end, next)
+		if !ok {
+			return
+		}
+	}
+}
+
+// isModifier reports whether a lower-case word may be an adjective between
+// a trigger and a name.
+func isModifier(s string) bool {
+	if isUpperFirst(s) {
+		return false
+	}
+	for _, e := range adjectiveEndings {
+		if strings.HasSuffix(s, e) && len(s) > len(e)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceStart reports whether byte pos starts a sentence or a line,
+// looking back over spaces and an elided article (« L'opération »).
+func (d *doc) sentenceStart(pos int) bool {
+	before := strings.TrimRight(d.text[:pos], " \u00a0\u202f\t")
+	for _, el := range []string{"L'", "L’", "D'", "D’", "l'", "l’", "d'", "d’"} {
+		if b, ok := strings.CutSuffix(before, el); ok {
+			before = strings.TrimRight(b, " \u00a0\u202f\t")
+			break
+		}
+	}
+	if before == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune("\n.!?:;«\"“(-–—", r)
+}
+
+// closers maps an opening quotation mark to the marks that close it.
+var closers = map[rune]string{'«': "»", '“': "”\"", '"': "\"”“", '‘': "’", '‹': "›", '„': "“”"}
+
+// nameAt reads one name at byte pos, where word i is the next word. It
+// returns the end of the name (after a closing quote), the next word index
+// and whether a name was accepted.
+func (d *doc) nameAt(pos, i int, t trigger, strict bool) (end, next int, ok bool) {
+	rest := strings.TrimLeft(d.text[pos:], " \u00a0\u202f\t")
+	if t == listedName {
+		rest = strings.TrimPrefix(rest, "-") // « ex-Épervier »
+	}
+	if r, size := utf8.DecodeRuneInString(rest); closers[r] != "" {
+		q := len(d.text) - len(rest) + size
+		return d.quotedName(q, closers[r], t)
+	}
+	if i >= len(d.words) || d.words[i].start != len(d.text)-len(rest) {
+		return 0, 0, false
+	}
+	if n, j, hit := d.matchList(i); hit && !d.list.neverName(n.words) {
+		e := d.words[j-1].end
+		return e, j, d.accept(d.words[i].start, e, d.keys(i, j), SourceRule, true)
+	}
+	if t != anyName || strict || !isUpperFirst(d.words[i].text) {
+		return 0, 0, false
+	}
+	j := d.capitalisedRun(i)
+	keys := d.keys(i, j)
+	start, e := d.words[i].start, d.words[j-1].end
+	if letters(d.words[i].text) < 2 || functionWords[keys[0]] || d.list.neverName(keys) ||
+		d.placeOrPerson(start, e, keys) {
+		return 0, 0, false
+	}
+	return e, j, d.accept(start, e, keys, SourceRule, false)
+}
+
+// capitalisedRun returns the index after the capitalised name starting at
+// word i: capitalised words, numbers and inner « de/du/des/d' » before a
+// capitalised word (« Tempête du Désert »), at most six words.
+func (d *doc) capitalisedRun(i int) int {
+	j := i + 1
+	for j < len(d.words) && j-i < 6 && d.joined(j-1) {
+		w := d.words[j]
+		switch {
+		case isUpperFirst(w.text) && !functionWords[w.key] && !isTrigger(w.key):
+			j++
+		case (w.key == "de" || w.key == "du" || w.key == "des" || w.key == "d") &&
+			j+1 < len(d.words) && d.joined(j) && isUpperFirst(d.words[j+1].text) && !functionWords[d.words[j+1].key]:
+			j += 2
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+func isTrigger(key string) bool { _, ok := triggers[key]; return ok }
+
+// letters counts the letters of s.
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// quotedName reads a quoted name whose text starts at byte q.
+func (d *doc) quotedName(q int, closer string, t trigger) (end, next int, ok bool) {
+	limit := min(len(d.text), q+160)
+	c := strings.IndexAny(d.text[q:limit], closer+"\n")
+	if c < 0 || d.text[q+c] == '\n' {
+		return 0, 0, false
+	}
+	inner := d.text[q : q+c]
+	_, closeSize := utf8.DecodeRuneInString(d.text[q+c:])
+	start := q + len(inner) - len(strings.TrimLeft(inner, " \u00a0\u202f"))
+	stop := q + len(strings.TrimRight(inner, " \u00a0\u202f"))
+	if start >= stop || strings.ContainsAny(d.text[start:stop], ",;:.!?()«»/") {
+		return 0, 0, false
+	}
+	i := sort.Search(len(d.words), func(k int) bool { return d.words[k].start >= start })
+	j := i
+	for j < len(d.words) && d.words[j].end <= stop {
+		j++
+	}
+	if j == i || j-i > maxNameWords || d.words[i].start != start || d.words[j-1].end != stop {
+		return 0, 0, false
+	}
+	keys := d.keys(i, j)
+	if d.list.neverName(keys) {
+		return 0, 0, false
+	}
+	n, lj, listed := d.matchList(i)
+	listed = listed && lj == j && !d.list.neverName(n.words)
+	// A lower-case quote is a name only when listed or of several words
+	// that do not start with a function word: « place nette » is a name,
+	// « urgente » and « contre les groupes armés » are not.
+	upper := isUpperFirst(d.words[i].text)
+	if !listed && (t == listedName || (t == quotedName && !upper) || (!upper && (j-i < 2 || functionWords[keys[0]]))) {
+		return 0, 0, false
+	}
+	return q + c + closeSize, j, d.accept(start, stop, keys, SourceRule, listed)
+}
+
+// coordinated finds the next name of a coordination after byte pos:
+// « X (2013) et Y », « X, Y ou Z ». It returns where the name starts and
+// the index of its first word.
+func (d *doc) coordinated(pos, next int) (int, int, bool) {
+	rest := strings.TrimLeft(d.text[pos:], " \u00a0\u202f\t")
+	if strings.HasPrefix(rest, "(") {
+		c := strings.IndexAny(rest[:min(len(rest), 40)], ")\n")
+		if c < 0 || rest[c] != ')' {
+			return 0, 0, false
+		}
+		rest = strings.TrimLeft(rest[c+1:], " \u00a0\u202f\t")
+	}
+	p := len(d.text) - len(rest)
+	for next < len(d.words) && d.words[next].start < p {
+		next++
+	}
+	switch {
+	case strings.HasPrefix(rest, ","):
+		p++
+	case next < len(d.words) && d.words[next].start == p && (d.words[next].key == "et" || d.words[next].key == "ou"):
+		p = d.words[next].end
+		next++
+	default:
+		return 0, 0, false
+	}
+	return p, next, true
+}
+
+// placeOrPerson reports whether the document shows the capitalised name at
+// [start, end) to be a place or a person rather than an operation: a model
+// LOC or PER mention of it, or, for a one-word name, another mention after
+// « à/en/au/aux », after « ville de », « massacre de »…, after an honorific
+// (M., Mme) or after a capitalised first name.
+func (d *doc) placeOrPerson(start, end int, keys []string) bool {
+	key := strings.Join(keys, " ")
+	for _, m := range d.model {
+		if (m.Label == "LOC" || m.Label == "PER") && (m.Start <= start && end <= m.End || foldPhrase(m.Text) == key) {
+			return true
+		}
+	}
+	if len(keys) != 1 {
+		return false
+	}
+	for j, w := range d.words {
+		if w.key != key || w.start == start || j == 0 || !isUpperFirst(w.text) {
+			continue
+		}
+		p := d.words[j-1]
+		gap := d.text[p.end:w.start]
+		if strings.Trim(gap, " \u00a0\u202f.'’") != "" {
+			continue
+		}
+		honorific := strings.TrimSuffix(p.text, ".")
+		switch {
+		case honorific == "M" || honorific == "Mme" || honorific == "Mlle" || honorific == "MM":
+			return true
+		case strings.Contains(gap, "."):
+		case p.text == "à" || p.text == "À" || p.key == "en" || p.key == "au" || p.key == "aux":
+			return true
+		case (p.key == "de" || p.key == "du" || p.key == "d") && j >= 2 && placeNouns[d.words[j-2].key]:
+			return true
+		case isUpperFirst(p.text) && !isAllUpper(p.text) && !functionWords[p.key] && !isTrigger(p.key) && d.list.byFirst[p.key] == nil:
+			return true
+		}
+	}
+	return false
+}
+
+// foldPhrase folds the words of a phrase and joins them with spaces.
+func foldPhrase(s string) string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' })
+	for i, w := range f {
+		f[i] = fold(w)
+	}
+	return strings.Join(f, " ")
+}
+
+// findListed marks the unambiguous listed names that need no trigger.
+func (d *doc) findListed() {
+	for i := 0; i < len(d.words); i++ {
+		w := d.words[i]
+		if n, j, ok := d.matchList(i); ok {
+			if !n.ambiguous && (!n.capitalised || isUpperFirst(w.text)) {
+				if d.accept(w.start, d.words[j-1].end, d.keys(i, j), SourceList, true) {
+					i = j - 1
+				}
+			}
+			continue
+		}
+		// OrangeSum glues paragraphs: « BarkhaneSon » holds « Barkhane ».
+		if cut := camelCut(w.text); cut > 0 {
+			for _, id := range d.list.byFirst[fold(w.text[:cut])] {
+				n := &d.list.names[id]
+				if len(n.words) == 1 && !n.ambiguous && (!n.capitalised || isUpperFirst(w.text)) {
+					d.accept(w.start, w.start+cut, n.words, SourceList, true)
+					break
+				}
+			}
+		}
+	}
+}
+
+// camelCut returns the byte index of the first lower→Upper change inside s
+// (« BarkhaneSon » → 8), or 0.
+func camelCut(s string) int {
+	prevLower := false
+	for i, r := range s {
+		if unicode.IsUpper(r) && prevLower {
+			return i
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return 0
+}
+
+// findAcronyms marks acronyms defined in parentheses next to a found name:
+// « Quartier de reconquête républicaine » (QRR), or QRR (quartier de…).
+func (d *doc) findAcronyms() {
+	for _, s := range d.found[:len(d.found):len(d.found)] {
+		after := strings.TrimLeft(d.text[s.end:], "»”\"’ \u00a0\u202f")
+		if a, ok := strings.CutPrefix(after, "("); ok {
+			if c := strings.IndexByte(a, ')'); c > 0 {
+				d.acronym(len(d.text)-len(a), len(d.text)-len(a)+c)
+			}
+		}
+		before := strings.TrimRight(d.text[:s.start], "«“\"‘ \u00a0\u202f")
+		if b, ok := strings.CutSuffix(before, "("); ok {
+			b = strings.TrimRight(b, " \u00a0\u202f")
+			i := sort.Search(len(d.words), func(k int) bool { return d.words[k].end >= len(b) })
+			if i < len(d.words) && d.words[i].end == len(b) {
+				d.acronym(d.words[i].start, d.words[i].end)
+			}
+		}
+	}
+}
+
+// acronym accepts text[start:end] as an operation acronym if it is one
+// upper-case word of 2 to 8 letters.
+func (d *doc) acronym(start, end int) {
+	i := sort.Search(len(d.words), func(k int) bool { return d.words[k].start >= start })
+	if i >= len(d.words) || d.words[i].start != start || d.words[i].end != end {
+		return
+	}
+	w := d.words[i]
+	if n := utf8.RuneCountInString(w.text); n < 2 || n > 8 || !isAllUpper(w.text) {
+		return
+	}
+	if d.accept(start, end, []string{w.key}, SourceRule, false) {
+		d.confirmed[w.key].acronym = true
+	}
+}
+
+// propagate marks the other mentions of the names found in the document,
+// in the case forms they were found in.
+func (d *doc) propagate() {
+	if len(d.confirmed) == 0 {
+		return
+	}
+	byFirst := map[string][]*seen{}
+	for _, s := range d.confirmed {
+		byFirst[s.words[0]] = append(byFirst[s.words[0]], s)
+	}
+	for _, ss := range byFirst {
+		sort.Slice(ss, func(a, b int) bool {
+			if len(ss[a].words) != len(ss[b].words) {
+				return len(ss[a].words) > len(ss[b].words)
+			}
+			return strings.Join(ss[a].words, " ") < strings.Join(ss[b].words, " ")
+		})
+	}
+	for i := 0; i < len(d.words); i++ {
+		w := d.words[i]
+		for _, s := range byFirst[w.key] {
+			j, ok := d.matchWords(i, s.words)
+			if !ok {
+				continue
+			}
+			switch {
+			case s.acronym:
+				ok = isAllUpper(w.text)
+			case isUpperFirst(w.text):
+				ok = s.upper
+			default:
+				ok = s.lower
+			}
+			if !ok {
+				continue
+			}
+			source := SourceRule
+			if s.fromList {
+				source = SourceList
+			}
+			if d.accept(w.start, d.words[j-1].end, s.words, source, s.fromList) {
+				i = j - 1
+				break
+			}
+		}
+	}
+}
+
+// merge combines the found spans with the model's mentions (package doc,
+// « Merge precedence »).
+func (d *doc) merge() []ner.Mention {
+	out := make([]ner.Mention, 0, len(d.found)+len(d.model))
+	for _, s := range d.found {
+		out = append(out, ner.Mention{Start: s.start, End: s.end, Text: d.text[s.start:s.end], Label: Label, Source: s.source, Entity: -1})
+	}
+	model := d.model
+	sort.SliceStable(model, func(a, b int) bool {
+		if model[a].Start != model[b].Start {
+			return model[a].Start < model[b].Start
+		}
+		return model[a].End > model[b].End
+	})
+	lastEnd := -1
+	for _, m := range model {
+		if m.Start < lastEnd || d.covered(m.Start, m.End) {
+			continue
+		}
+		if m.Label == Label && !d.modelOperationStands(m) {
+			continue
+		}
+		out = append(out, m)
+		lastEnd = m.End
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return out
+}
+
+// modelOperationStands decides on a model OPERATION span that no rule or
+// list found (rule 2 of the merge precedence).
+func (d *doc) modelOperationStands(m ner.Mention) bool {
+	keys := strings.Fields(foldPhrase(m.Text))
+	if len(keys) == 0 || d.list.neverName(keys) {
+		return false
+	}
+	before := strings.TrimRight(d.text[:m.Start], " \u00a0\u202f")
+	r, _ := utf8.DecodeLastRuneInString(before)
+	quoted := closers[r] != ""
+	if !quoted && !isUpperFirst(m.Text) {
+		return false
+	}
+	return quoted || !d.placeOrPerson(m.Start, m.End, keys)
+}
