@@ -64,7 +64,7 @@ var sentenceOpeners = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`Le La Les Un Une Des Du De Dans En Au Aux Pour Selon Sur
-	Mais Il Elle Ils Elles On Plus Cette Ce Ces Cet Après Si Alors Depuis Comme Son Sa Ses
+	Mais Il Elle Ils Elles On Cette Ce Ces Cet Après Si Alors Depuis Comme Son Sa Ses
 	Leur Leurs Et Or Par Avec Pourtant Ainsi Lors Enfin Face Parmi Avant Entre Outre Chez
 	Quant Toutefois Cependant Néanmoins Certains Certaines Plusieurs Tous Toutes Tout Nous
 	Vous Je Pourquoi Quand Qui Que Malgré Dès Sans Sous Vers Autre Autres Hier Mme

@@ -116,6 +116,24 @@ func (s *scanner) run() {
 
 var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\r': true, '\v': true, '\f': true}
 
+// ASCII letter and digit classes, for the fast path of letters.
+const (
+	lowerASCII = 1 + iota
+	upperASCII
+	digitASCII
+)
+
+var asciiClass = func() (c [utf8.RuneSelf]uint8) {
+	for b := 'a'; b <= 'z'; b++ {
+		c[b] = lowerASCII
+		c[b-'a'+'A'] = upperASCII
+	}
+	for b := '0'; b <= '9'; b++ {
+		c[b] = digitASCII
+	}
+	return c
+}()
+
 // tag scans "@handle" or "#hashtag"; a lone '@' or '#' is punctuation.
 func (s *scanner) tag(i int, r rune) int {
 	t := s.text
@@ -249,16 +267,35 @@ func (s *scanner) letters(start, i int) int {
 		lowerOnly, upperOnly = false, false
 	}
 	for i < len(t) {
-		r, size := runeAt(t, i)
-		if isWordRune(r) {
+		var r rune
+		var size int
+		if c := t[i]; c < utf8.RuneSelf {
+			// ASCII fast path.
+			cl := asciiClass[c]
+			if cl != 0 {
+				if cl == upperASCII && prev >= 0 && s.glued(i, prev, nLetters, lowerOnly, upperOnly) {
+					s.emit(start, i, Word)
+					return i
+				}
+				if cl != digitASCII {
+					nLetters++
+					lowerOnly = lowerOnly && cl == lowerASCII
+					upperOnly = upperOnly && cl == upperASCII
+				}
+				prev = rune(c)
+				i++
+				continue
+			}
+			r, size = rune(c), 1
+		} else if r, size = utf8.DecodeRuneInString(t[i:]); isWordRune(r) {
 			if isUpper(r) && prev >= 0 && s.glued(i, prev, nLetters, lowerOnly, upperOnly) {
 				s.emit(start, i, Word)
 				return i
 			}
-			if isLetter(r) {
+			if unicode.IsLetter(r) {
 				nLetters++
-				lowerOnly = lowerOnly && isLower(r)
-				upperOnly = upperOnly && isUpper(r)
+				lowerOnly = lowerOnly && unicode.IsLower(r)
+				upperOnly = upperOnly && unicode.IsUpper(r)
 			}
 			prev = r
 			i += size

@@ -82,6 +82,9 @@ func (g *segmenter) endAt(i int) int {
 	}
 	t, next := toks[i], toks[i+1]
 	gap := g.gap(i)
+	if gap == " " && t.Kind == Word && !strings.HasSuffix(t.Text, ".") && (i == 0 || toks[i-1].Text != "/") {
+		return -1 // the common case: a word and a space
+	}
 	if paragraphBreak(gap) {
 		return i
 	}
@@ -114,15 +117,15 @@ func (g *segmenter) endAt(i int) int {
 		if (t.Kind == Word || t.Kind == Number) && next.Kind == Word && endsAlnum(t.Text) && startsUpper(next.Text) {
 			return i // glued sentences
 		}
-	case terminalAbbreviations[t.Text]:
-		if startsUpper(next.Text) {
+	case strings.HasSuffix(t.Text, "."):
+		if terminalAbbreviations[t.Text] && startsUpper(next.Text) {
 			return i
 		}
 	case strings.IndexByte(gap, '\n') >= 0:
 		if !continues(t.Text) && startsSentence(next) {
 			return i
 		}
-	case agencies[t.Text] && i > 0 && toks[i-1].Text == "/":
+	case i > 0 && toks[i-1].Text == "/" && agencies[t.Text]:
 		if startsUpper(next.Text) {
 			return i
 		}

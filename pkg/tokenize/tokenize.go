@@ -56,7 +56,7 @@ type Sentence struct {
 // Tokenize splits text into tokens in one pass. Tokens are substrings of
 // text: the only allocation is the returned slice.
 func Tokenize(text string) []Token {
-	s := scanner{text: text, toks: make([]Token, 0, len(text)/6+1), at: -1}
+	s := scanner{text: text, toks: make([]Token, 0, len(text)/4+8), at: -1}
 	s.run()
 	return s.toks
 }
