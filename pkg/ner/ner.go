@@ -1,0 +1,139 @@
+// Package ner finds named entities in French text: people (PER), places
+// (LOC), organisations (ORG), named operations (OPERATION) and other named
+// things (MISC), as byte spans over the text.
+//
+//	t, err := ner.Default()
+//	if err != nil { ... }
+//	for _, m := range t.Tag(stem.Analyze(text)) {
+//		fmt.Println(m.Label, m.Text) // text[m.Start:m.End] == m.Text
+//	}
+//
+// # Model
+//
+// A Tagger is an averaged structured perceptron decoded by first-order
+// Viterbi over BILOU tags, with invalid transitions (I after O, B without L)
+// impossible by construction. Features are hashed to uint64 keys while the
+// token is read (word, lower-case and accent-folded forms, affixes, shape,
+// case against sentence starts and capital-letter lines, a ±2 window), so
+// tagging allocates only its pooled scratch.
+//
+// Tagging runs two passes. The second sees what the first found in the whole
+// document: a form tagged PER in one sentence is evidence for its other
+// occurrences, including headlines and bylines in capitals. Train fits the
+// second pass on first-pass output from models that did not see the
+// document (k-fold jackknife), so it learns how far to trust it.
+//
+// # Cost and concurrency
+//
+// A Tagger is immutable and safe for concurrent use. Default and Named load
+// the embedded model once per process. Tagging is linear in the text.
+//
+// English text goes to English, which wraps prose v3's English model.
+package ner
+
+import (
+	"errors"
+	"sync"
+
+	"github.com/veille/veille/pkg/stem"
+)
+
+// Sentinel errors.
+var (
+	ErrUnknownModel = errors.New("ner: unknown model name")
+	ErrModelFormat  = errors.New("ner: not a veille NER model file")
+	ErrModelVersion = errors.New("ner: model file from another version of the feature extractor")
+	ErrNoData       = errors.New("ner: no training data")
+)
+
+// Tagger tags entities with a trained model.
+type Tagger struct {
+	keys   []uint64 // row r's feature key
+	tab    table
+	first  pass
+	second *pass // nil for a one-pass model
+	info   string
+	pool   sync.Pool
+}
+
+// scratch is one Tag call's working memory, pooled.
+type scratch struct {
+	toks   []token
+	keys   [numStatic]uint64
+	rows   []int32
+	drows  []int32
+	scores []float32
+	back   []int8
+	tags1  []int8
+	tags2  []int8
+	masks  []uint8
+	spans  []tokSpan
+}
+
+func newTagger(keys []uint64, first pass, second *pass, info string) *Tagger {
+	t := &Tagger{keys: keys, tab: newTable(keys), first: first, second: second, info: info}
+	t.pool.New = func() any { return new(scratch) }
+	return t
+}
+
+// Info describes how the model was trained.
+func (t *Tagger) Info() string { return t.info }
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n, n+n/4)
+	}
+	return s[:n]
+}
+
+// Tag returns the entities of an analysed text, in text order, with Source
+// "model" and Entity -1.
+func (t *Tagger) Tag(a *stem.Analysis) []Mention {
+	s := t.pool.Get().(*scratch)
+	defer t.pool.Put(s)
+	tags := t.tag(a, s)
+	s.spans = tagsToSpans(tags, s.spans[:0])
+	out := make([]Mention, len(s.spans))
+	for i, sp := range s.spans {
+		start, end := s.toks[sp.first].start, s.toks[sp.last].end
+		out[i] = Mention{Start: start, End: end, Text: a.Text[start:end], Label: labelNames[sp.label], Source: "model", Entity: -1}
+	}
+	return out
+}
+
+// tag runs both passes and returns the final tags, one per s.toks.
+func (t *Tagger) tag(a *stem.Analysis, s *scratch) []int8 {
+	s.toks = view(a, s.toks)
+	n := len(s.toks)
+	s.rows = grow(s.rows, n*numStatic)
+	for i := 0; i < n; i++ {
+		staticFeatures(s.toks, i, s.keys[:])
+		r := s.rows[i*numStatic : (i+1)*numStatic]
+		for f, k := range s.keys {
+			r[f] = t.tab.row(k)
+		}
+	}
+	s.scores = grow(s.scores, n*numTags)
+	s.back = grow(s.back, n*numTags)
+	s.tags1 = grow(s.tags1, n)
+	t.first.emissions(s.rows, numStatic, s.scores, false)
+	viterbi(&t.first.trans, s.scores, s.tags1, s.back)
+	if t.second == nil {
+		return s.tags1
+	}
+	s.masks = grow(s.masks, n)
+	docMasks(s.toks, s.tags1, s.masks)
+	s.drows = grow(s.drows, n*numDoc)
+	var dk [numDoc]uint64
+	for i := 0; i < n; i++ {
+		docFeatures(s.toks, s.tags1, s.masks, i, dk[:])
+		for f, k := range dk {
+			s.drows[i*numDoc+f] = t.tab.row(k)
+		}
+	}
+	s.tags2 = grow(s.tags2, n)
+	t.second.emissions(s.rows, numStatic, s.scores, false)
+	t.second.emissions(s.drows, numDoc, s.scores, true)
+	viterbi(&t.second.trans, s.scores, s.tags2, s.back)
+	return s.tags2
+}
