@@ -1,4 +1,3 @@
-// Package entity groups the mentions of a document into entities.
 package entity
 
 // Entity is one real-world thing a document names, with all its mentions.
