@@ -310,7 +310,7 @@ func (d *doc) notATrigger(i int) bool {
 	p := d.words[i-1]
 	return strings.HasSuffix(d.text[:d.words[i].start], "-") ||
 		(d.words[i].key == "plan" && (p.key == "premier" || p.key == "second" || p.key == "gros")) ||
-		(p.key == "en" && d.spaced(i-1))
+		(p.key == "en" && d.words[i].key == "force" && d.spaced(i-1))
 }
 
 // afterTrigger looks for names after the trigger words [first, last].
@@ -335,6 +335,12 @@ modifiers:
 		}
 	}
 	pos := d.words[i-1].end
+	// « la force (européenne) Takuba »: one parenthesised adjective.
+	if rest := strings.TrimLeft(d.text[pos:], " \u00a0\u202f"); strings.HasPrefix(rest, "(") && i+1 < len(d.words) {
+		if c := strings.IndexByte(rest, ')'); c > 0 && d.words[i].end == pos+len(d.text[pos:])-len(rest)+c && isModifier(d.words[i].text) {
+			pos, i = d.words[i].end+1, i+1
+		}
+	}
 	for k := 0; k < 5; k++ {
 		end, next, ok := d.nameAt(pos, i, t, strict)
 		if !ok || !plural {
@@ -542,11 +548,25 @@ func (d *doc) placeOrPerson(start, end int, keys []string) bool {
 		case honorific == "M" || honorific == "Mme" || honorific == "Mlle" || honorific == "MM":
 			return true
 		case strings.Contains(gap, "."):
-		case p.text == "à" || p.text == "À" || p.key == "en" || p.key == "au" || p.key == "aux":
+		case (p.text == "à" || p.text == "À") && (j < 2 || !governsA(d.words[j-2].key)):
+			return true
+		case p.key == "en" || p.key == "au" || p.key == "aux":
 			return true
 		case (p.key == "de" || p.key == "du" || p.key == "d") && j >= 2 && placeNouns[d.words[j-2].key]:
 			return true
 		case isUpperFirst(p.text) && !isAllUpper(p.text) && !functionWords[p.key] && !isTrigger(p.key) && d.list.byFirst[p.key] == nil:
+			return true
+		}
+	}
+	return false
+}
+
+// governsA reports whether a folded word takes « à » before what it
+// governs, so that « à X » after it says nothing of a place (« a succédé à
+// Serval », « affecté à Sentinelle »).
+func governsA(key string) bool {
+	for _, p := range []string{"succed", "particip", "fin", "recour", "contribu", "associ", "affect", "rattach", "consacr", "particip", "integr"} {
+		if strings.HasPrefix(key, p) {
 			return true
 		}
 	}
@@ -727,5 +747,23 @@ func (d *doc) modelOperationStands(m ner.Mention) bool {
 	if !quoted && !isUpperFirst(m.Text) {
 		return false
 	}
+	// « la cité Soubise », « la procédure Hohmann »: the word before names
+	// a place or a case, not an operation.
+	i := sort.Search(len(d.words), func(k int) bool { return d.words[k].start >= m.Start })
+	if i > 0 && d.spaced(i-1) && (placeHeads[d.words[i-1].key] || placeNouns[d.words[i-1].key]) {
+		return false
+	}
 	return quoted || !d.placeOrPerson(m.Start, m.End, keys)
+}
+
+// placeHeads are nouns that name a place or a case with the name right
+// after them (« cité Soubise », « rue Braille », « affaire Grégory »).
+var placeHeads = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`cite cites rue avenue boulevard place impasse allee chemin route
+	quai pont parc residence lycee college ecole hopital prison gare stade procedure affaire dossier
+	proces`) {
+		placeHeads[w] = true
+	}
 }

@@ -2,11 +2,15 @@ package operation
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 
+	"github.com/veille/veille/models"
 	"github.com/veille/veille/pkg/internal/sharedtest"
+	"github.com/veille/veille/pkg/ner"
 	"github.com/veille/veille/pkg/stem"
 )
 
@@ -40,7 +44,7 @@ func (s score) prf() (p, r, f float64) {
 // scoreGold measures the rules and the list alone (no model mentions) on
 // the OPERATION spans of a news-fr-gold file. With VEILLE_OP_ERRORS=1 it
 // logs every error.
-func scoreGold(t *testing.T, f *Finder, file string) score {
+func scoreGold(t *testing.T, file string, find func(*stem.Analysis) []ner.Mention, label string) score {
 	t.Helper()
 	fh, err := os.Open(sharedtest.Path(t, "corpus", "news-fr-gold", file))
 	if err != nil {
@@ -56,18 +60,21 @@ func scoreGold(t *testing.T, f *Finder, file string) score {
 		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
 			t.Fatalf("%s: %v", file, err)
 		}
-		type key struct{ s, e int }
+		type key struct {
+			s, e  int
+			label string
+		}
 		gold := map[key]bool{}
 		for _, e := range d.Entities {
-			if e.Label == Label {
-				gold[key{e.Start, e.End}] = true
+			if label == "" || e.Label == label {
+				gold[key{e.Start, e.End, e.Label}] = true
 			}
 		}
-		for _, m := range f.Find(stem.Analyze(d.Text), nil) {
-			if m.Label != Label {
+		for _, m := range find(stem.Analyze(d.Text)) {
+			if label != "" && m.Label != label {
 				continue
 			}
-			k := key{m.Start, m.End}
+			k := key{m.Start, m.End, m.Label}
 			if gold[k] {
 				s.tp++
 				delete(gold, k)
@@ -75,13 +82,13 @@ func scoreGold(t *testing.T, f *Finder, file string) score {
 			}
 			s.fp++
 			if verbose {
-				t.Logf("%s FP %q … %q", d.ID, m.Text, context(d.Text, m.Start, m.End))
+				t.Logf("%s FP %s %q … %q", d.ID, m.Label, m.Text, context(d.Text, m.Start, m.End))
 			}
 		}
 		s.fn += len(gold)
 		if verbose {
 			for k := range gold {
-				t.Logf("%s FN %q … %q", d.ID, d.Text[k.s:k.e], context(d.Text, k.s, k.e))
+				t.Logf("%s FN %s %q … %q", d.ID, k.label, d.Text[k.s:k.e], context(d.Text, k.s, k.e))
 			}
 		}
 	}
@@ -103,7 +110,7 @@ func context(text string, start, end int) string {
 }
 
 // TestGoldOperation reports the OPERATION precision, recall and F1 of the
-// rules and the embedded list on news-fr-gold dev and train:
+// rules and the embedded list alone on news-fr-gold dev and train:
 //
 //	go test ./pkg/operation -run GoldOperation -v
 func TestGoldOperation(t *testing.T) {
@@ -111,9 +118,57 @@ func TestGoldOperation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Without the list's names (its "!" lines kept), as for names that no
+	// list knows yet.
+	var never strings.Builder
+	for line := range strings.Lines(models.Operations) {
+		if strings.HasPrefix(line, "!") {
+			never.WriteString(line)
+		}
+	}
+	nl, err := LoadList(strings.NewReader(never.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bare := New(nl)
 	for _, file := range []string{"dev.jsonl", "train.jsonl"} {
-		s := scoreGold(t, f, file)
-		p, r, f1 := s.prf()
-		t.Logf("%s OPERATION rules+list: P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)", file, p, r, f1, s.tp, s.fp, s.fn)
+		for _, run := range []struct {
+			name string
+			f    *Finder
+		}{{"rules+list", f}, {"rules, no names", bare}} {
+			s := scoreGold(t, file, func(a *stem.Analysis) []ner.Mention { return run.f.Find(a, nil) }, Label)
+			p, r, f1 := s.prf()
+			t.Logf("%-11s OPERATION %-15s P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)", file, run.name, p, r, f1, s.tp, s.fp, s.fn)
+		}
+	}
+}
+
+// TestGoldMerge compares the NER model alone with the model merged with the
+// rules and the list, on dev (OPERATION and all labels):
+//
+//	go test ./pkg/operation -run GoldMerge -v
+func TestGoldMerge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("tags the dev set with the NER model")
+	}
+	f, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagger, err := ner.Default()
+	if err != nil {
+		t.Skipf("no NER model: %v", err)
+	}
+	model := func(a *stem.Analysis) []ner.Mention { return tagger.Tag(a) }
+	merged := func(a *stem.Analysis) []ner.Mention { return f.Find(a, tagger.Tag(a)) }
+	for _, label := range []string{Label, ""} {
+		for _, run := range []struct {
+			name string
+			find func(*stem.Analysis) []ner.Mention
+		}{{"model", model}, {"model+rules+list", merged}} {
+			s := scoreGold(t, "dev.jsonl", run.find, label)
+			p, r, f1 := s.prf()
+			t.Logf("dev.jsonl %-9s %-17s P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)", cmp.Or(label, "all"), run.name, p, r, f1, s.tp, s.fp, s.fn)
+		}
 	}
 }
