@@ -9,15 +9,23 @@ type Analysis struct {
 	Sentences []tokenize.Sentence
 	// Stems[i] is the Snowball stem of Tokens[i], "" for tokens that are not words.
 	Stems []string
+	// Folded[i] is Fold(Tokens[i].Text), "" for tokens that are not words.
+	Folded []string
 }
 
-// Analyze tokenizes, segments and stems text.
+// Analyze tokenizes, segments, stems and folds text. It is safe for
+// concurrent use.
 func Analyze(text string) *Analysis {
 	toks := tokenize.Tokenize(text)
-	a := &Analysis{Text: text, Tokens: toks, Sentences: tokenize.Segment(text, toks), Stems: make([]string, len(toks))}
+	forms := make([]string, 2*len(toks)) // one allocation for both slices
+	a := &Analysis{
+		Text: text, Tokens: toks, Sentences: tokenize.Segment(text, toks),
+		Stems: forms[:len(toks):len(toks)], Folded: forms[len(toks):],
+	}
 	for i, t := range toks {
 		if t.Kind == tokenize.Word {
-			a.Stems[i] = Stem(t.Text)
+			f := lookup(t.Text)
+			a.Stems[i], a.Folded[i] = f.stem, f.folded
 		}
 	}
 	return a

@@ -24,7 +24,8 @@
 // nothing; cached keys are copies, so they never pin an article in memory.
 //
 // Fold is a table lookup per rune and allocates only when the word has an
-// upper-case or non-ASCII letter.
+// upper-case or non-ASCII letter. Analyze takes both stems and folded
+// forms from the cache, so Analysis.Folded costs one slice.
 package stem
 
 import (
@@ -42,8 +43,11 @@ const (
 
 type shard struct {
 	mu sync.RWMutex
-	m  map[string]string
+	m  map[string]forms
 }
+
+// forms are what the cache holds for a word.
+type forms struct{ stem, folded string }
 
 var (
 	shards [shardCount]shard
@@ -51,22 +55,26 @@ var (
 )
 
 // Stem returns the Snowball French stem of word, lower-cased.
-func Stem(word string) string {
+func Stem(word string) string { return lookup(word).stem }
+
+// lookup returns the cached forms of word, computing them on a miss.
+func lookup(word string) forms {
 	sh := &shards[maphash.String(seed, word)%shardCount]
 	sh.mu.RLock()
-	v, ok := sh.m[word]
+	f, ok := sh.m[word]
 	sh.mu.RUnlock()
 	if ok {
-		return v
+		return f
 	}
-	v = strings.Clone(stemWord(word))
+	// Clones: a token is a substring of its article and must not pin it.
+	f = forms{stem: strings.Clone(stemWord(word)), folded: strings.Clone(Fold(word))}
 	sh.mu.Lock()
 	if sh.m == nil || len(sh.m) >= shardLimit {
-		sh.m = make(map[string]string, 256)
+		sh.m = make(map[string]forms, 256)
 	}
-	sh.m[strings.Clone(word)] = v
+	sh.m[strings.Clone(word)] = f
 	sh.mu.Unlock()
-	return v
+	return f
 }
 
 // elided maps an elided word (lower-case, no apostrophe) to its full form.
