@@ -74,14 +74,14 @@ func LoadList(r io.Reader) (*List, error) {
 	for sc.Scan() {
 		line++
 		if err := l.addLine(sc.Text()); err != nil {
-			return nil, fmt.Errorf("operation: list line %d: %w", line, err)
+			return nil, fmt.Errorf("list line %d: %w", line, err)
 		}
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
 			err = ErrListTooBig
 		}
-		return nil, fmt.Errorf("operation: list line %d: %w", line+1, err)
+		return nil, fmt.Errorf("list line %d: %w", line+1, err)
 	}
 	for _, ids := range l.byFirst {
 		sort.SliceStable(ids, func(i, j int) bool { return len(l.names[ids[i]].words) > len(l.names[ids[j]].words) })
