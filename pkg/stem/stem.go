@@ -36,10 +36,11 @@ import (
 	"github.com/kljensen/snowball/french"
 )
 
-const (
-	shardCount = 64
-	shardLimit = 4096 // words per shard before it is emptied
-)
+const shardCount = 64
+
+// shardLimit is the number of words a shard holds before it is emptied
+// (a variable only so that a test can lower it).
+var shardLimit = 4096
 
 type shard struct {
 	mu sync.RWMutex
