@@ -15,7 +15,8 @@ import (
 //     opening quote or abbreviation and the next line starts with a capital,
 //     a digit or an opening quote (headlines, captions, list items);
 //   - between two words glued without a space by a lost paragraph break
-//     ("stupéfiantsLe": Tokenize split them at the case change);
+//     ("stupéfiantsLe": Tokenize split them at the case change), or after a
+//     closing bracket or guillemet glued to a capitalised word ("(74)Plage");
 //   - after a photo credit "/ AFP" followed by a capital.
 //
 // An ellipsis in brackets, "(...)", marks a cut and ends nothing.
@@ -68,10 +69,27 @@ func (g *segmenter) gap(i int) string {
 	return g.text[a:b]
 }
 
-func paragraphBreak(gap string) bool {
-	i := strings.IndexByte(gap, '\n')
-	return i >= 0 && strings.TrimSpace(gap[i+1:]) != gap[i+1:] && strings.Contains(gap[i+1:], "\n")
+// lineBreaks counts the line breaks in gap: \n, \r\n, a lone \r, U+0085
+// and U+2028; a paragraph separator U+2029 counts as two.
+func lineBreaks(gap string) int {
+	n := 0
+	for i, r := range gap {
+		switch r {
+		case '\n', '\u0085', '\u2028':
+			n++
+		case '\r':
+			if !strings.HasPrefix(gap[i+1:], "\n") {
+				n++
+			}
+		case '\u2029':
+			n += 2
+		}
+	}
+	return n
 }
+
+// paragraphBreak reports a blank line (or more) in gap.
+func paragraphBreak(gap string) bool { return len(gap) > 1 && lineBreaks(gap) >= 2 }
 
 // endAt returns the index of the last token of a sentence that ends at
 // token i (or at the closers right after it), or -1.
@@ -96,8 +114,8 @@ func (g *segmenter) endAt(i int) int {
 		quote := g.quote
 		for j+1 < len(toks) && !paragraphBreak(g.gap(j)) {
 			c := toks[j+1].Text
-			if c == `"` && quote {
-				quote = false
+			if c == `"` && (quote || g.gap(j) == "" && (j+2 == len(toks) || g.gap(j+1) != "")) {
+				quote = false // a closing quote: inside a quotation, or attached before a space
 			} else if !isCloser(c) && !(isTerminal(c) && toks[j+1].Kind == Punct) &&
 				!((c == "'" || c == "’") && g.gap(j) == "") {
 				break
@@ -114,14 +132,15 @@ func (g *segmenter) endAt(i int) int {
 	}
 	switch {
 	case gap == "":
-		if (t.Kind == Word || t.Kind == Number) && next.Kind == Word && endsAlnum(t.Text) && startsUpper(next.Text) {
-			return i // glued sentences
+		if next.Kind == Word && startsUpper(next.Text) &&
+			((t.Kind == Word || t.Kind == Number) && endsAlnum(t.Text) || t.Text == ")" || t.Text == "»" || t.Text == "”") {
+			return i // glued sentences: "stupéfiantsLe", "(74)Plage"
 		}
 	case strings.HasSuffix(t.Text, "."):
 		if terminalAbbreviations[t.Text] && startsUpper(next.Text) {
 			return i
 		}
-	case strings.IndexByte(gap, '\n') >= 0:
+	case lineBreaks(gap) > 0:
 		if !continues(t.Text) && startsSentence(next) {
 			return i
 		}
