@@ -60,8 +60,8 @@ type mention struct {
 	idx        int // index in the caller's slice
 	start, end int
 	label      string
-	form       string   // the name as written, without an honorific
-	words      []string // folded words of form
+	form       string // the name as written, without an honorific
+	key        string // folded words of form, space-separated
 	cluster    int
 }
 
@@ -69,10 +69,9 @@ type grouper struct {
 	text string
 	a    *stem.Analysis
 	ms   []mention
-	// parent is the union-find forest over clusters.
+	// parent is the union-find forest over clusters (one cluster per
+	// label and folded key).
 	parent []int
-	// keyOf holds each cluster's key: label + folded words.
-	keys []string
 }
 
 // keep validates the mentions and drops overlaps: valid spans are sorted by
@@ -94,6 +93,7 @@ func (g *grouper) keep(mentions []ner.Mention) {
 		}
 		return a.End > b.End
 	})
+	g.ms = make([]mention, 0, len(idx))
 	lastEnd := -1
 	for _, i := range idx {
 		m := mentions[i]
@@ -101,12 +101,12 @@ func (g *grouper) keep(mentions []ner.Mention) {
 			continue
 		}
 		form := stripHonorific(g.text[m.Start:m.End])
-		words := foldWords(form)
-		if len(words) == 0 {
+		key := foldKey(form)
+		if key == "" {
 			continue
 		}
 		lastEnd = m.End
-		g.ms = append(g.ms, mention{idx: i, start: m.Start, end: m.End, label: m.Label, form: form, words: words})
+		g.ms = append(g.ms, mention{idx: i, start: m.Start, end: m.End, label: m.Label, form: form, key: key})
 	}
 }
 
@@ -127,23 +127,39 @@ func stripHonorific(s string) string {
 	return rest
 }
 
-// foldWords returns the folded words of s: letters and digits, split at
-// spaces, hyphens, apostrophes and other punctuation.
-func foldWords(s string) []string {
-	return strings.FieldsFunc(stem.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+// foldKey returns the folded words of s separated by single spaces: letters
+// and digits, split at spaces, hyphens, apostrophes and other punctuation
+// (« Dupond-Moretti » → "dupond moretti").
+func foldKey(s string) string {
+	f := stem.Fold(s)
+	var b strings.Builder
+	b.Grow(len(f))
+	space := false
+	for _, r := range f {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(r)
+			space = false
+		} else {
+			space = true
+		}
+	}
+	return b.String()
 }
 
 // cluster puts mentions of the same label and folded words together.
 func (g *grouper) cluster() {
-	byKey := map[string]int{}
+	type labelKey struct{ label, key string }
+	byKey := make(map[labelKey]int, len(g.ms))
 	for i := range g.ms {
 		m := &g.ms[i]
-		k := m.label + "\x00" + strings.Join(m.words, " ")
+		k := labelKey{m.label, m.key}
 		c, ok := byKey[k]
 		if !ok {
-			c = len(g.keys)
+			c = len(g.parent)
 			byKey[k] = c
-			g.keys = append(g.keys, k)
 			g.parent = append(g.parent, c)
 		}
 		m.cluster = c
@@ -179,7 +195,7 @@ func (g *grouper) joinAcronyms() {
 		if gap != "(" || long.label != short.label || !strings.HasPrefix(strings.TrimLeft(g.text[short.end:], " \u00a0\u202f"), ")") {
 			continue
 		}
-		if abbreviates(short.form, long.words) {
+		if abbreviates(short.form, long.key) {
 			g.union(long.cluster, short.cluster)
 		}
 	}
@@ -189,22 +205,19 @@ func (g *grouper) joinAcronyms() {
 // a capital, is made of letters of the words in order, starting with the
 // first letter of the first word: QRR for « quartier de reconquête
 // républicaine », Ofast for « office anti-stupéfiants ».
-func abbreviates(acr string, words []string) bool {
-	if len(words) < 2 || !isUpperFirst(acr) {
+func abbreviates(acr, long string) bool {
+	a := foldKey(acr)
+	if !strings.Contains(long, " ") || !isUpperFirst(acr) || strings.Contains(a, " ") ||
+		len(a) < 2 || len(a) > 8 || a[0] != long[0] {
 		return false
 	}
-	a := foldWords(acr)
-	if len(a) != 1 || len(a[0]) < 2 || len(a[0]) > 8 || a[0][0] != words[0][0] {
-		return false
-	}
-	long := strings.Join(words, "")
 	k := 0
-	for i := 0; i < len(long) && k < len(a[0]); i++ {
-		if long[i] == a[0][k] {
+	for i := 0; i < len(long) && k < len(a); i++ {
+		if long[i] == a[k] {
 			k++
 		}
 	}
-	return k == len(a[0])
+	return k == len(a)
 }
 
 // joinSurnames joins a PER name to the one longer PER name of the document
@@ -221,7 +234,7 @@ func (g *grouper) joinSurnames() {
 	for _, m := range g.ms {
 		if m.label == "PER" && !seen[m.cluster] {
 			seen[m.cluster] = true
-			names = append(names, name{m.cluster, m.words})
+			names = append(names, name{m.cluster, strings.Fields(m.key)})
 		}
 	}
 	for _, short := range names {

@@ -255,20 +255,29 @@ func BenchmarkGroup(b *testing.B) {
 	}
 }
 
-// BenchmarkAnalyzeFindGroup is the whole path after the model: analysis,
-// operations and grouping, for scale.
-func BenchmarkAnalyzeFindGroup(b *testing.B) {
+// BenchmarkExtract is the extraction Group follows (analysis, NER model,
+// operations), without and with Group: the difference is Group's share.
+func BenchmarkExtract(b *testing.B) {
 	text := referenceLike
 	f, err := operation.Default()
 	if err != nil {
 		b.Fatal(err)
 	}
-	model := mark(text, "Gérald Darmanin/PER", "Darmanin/PER", "JEAN DUPONT/PER", "AFP/ORG", "Marseille/LOC",
-		"Bouches-du-Rhône/LOC", "Pierre-Édouard Colliex/PER", "Castellane/LOC", "Félix-Pyat/LOC", "clan Yoda/ORG")
-	b.ReportAllocs()
-	for b.Loop() {
-		a := stem.Analyze(text)
-		Group(a, f.Find(a, model))
+	tagger, err := ner.Default()
+	if err != nil {
+		b.Skipf("no NER model: %v", err)
+	}
+	for _, group := range []bool{false, true} {
+		b.Run(fmt.Sprintf("group=%v", group), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				a := stem.Analyze(text)
+				ms := f.Find(a, tagger.Tag(a))
+				if group {
+					Group(a, ms)
+				}
+			}
+		})
 	}
 }
 

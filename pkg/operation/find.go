@@ -148,7 +148,8 @@ func (f *Finder) Find(a *stem.Analysis, model []ner.Mention) []ner.Mention {
 	if a == nil {
 		return nil
 	}
-	d := &doc{text: a.Text, list: f.list, model: validMentions(a.Text, model), confirmed: map[string]*seen{}}
+	d := &doc{text: a.Text, list: f.list, model: validMentions(a.Text, model), confirmed: map[string]*seen{},
+		words: make([]word, 0, len(a.Tokens))}
 	for _, t := range a.Tokens {
 		if (t.Kind == tokenize.Word || t.Kind == tokenize.Number) && 0 <= t.Start && t.Start < t.End && t.End <= len(a.Text) {
 			d.words = append(d.words, word{start: t.Start, end: t.End, text: a.Text[t.Start:t.End], key: fold(a.Text[t.Start:t.End])})
