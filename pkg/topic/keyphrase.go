@@ -32,10 +32,13 @@ const maxPhraseUnits = 7
 
 // candidate is every occurrence of one phrase, grouped by its stems.
 type candidate struct {
-	words    []int // indices in units of the content words of the first occurrence
+	from, to int // units of the first occurrence
 	count    int
-	firstSen int       // sentence of the first occurrence
-	variants []variant // written forms in order of appearance
+	firstSen int // sentence of the first occurrence
+	// written forms in order of appearance: the first inline, for the
+	// common case of a phrase always written the same way.
+	first    variant
+	variants []variant
 }
 
 type variant struct {
@@ -46,8 +49,8 @@ type variant struct {
 // Keyphrases returns the n best keyphrases of a, best first.
 //
 // Candidates are noun phrases found by part-of-speech patterns (a noun or a
-// run of proper nouns, with adjectives, optionally followed by one
-// preposition and a second noun group). Occurrences are grouped by their
+// run of proper nouns, with adjectives, followed by at most two groups of
+// a preposition and a noun: see the package documentation). Occurrences are grouped by their
 // stems. A group's score grows with its frequency in the document, the
 // rarity of its words in news (IDF over OrangeSum), how early it appears,
 // and how often its words recur elsewhere in the document.
@@ -64,8 +67,8 @@ func (x *Extractor) Keyphrases(a *stem.Analysis, n int) []Keyphrase {
 		i     int
 	}
 	rank := make([]ranked, len(cands))
-	for i, c := range cands {
-		rank[i] = ranked{x.score(c, units, wordFreq), i}
+	for i := range cands {
+		rank[i] = ranked{x.score(&cands[i], units, wordFreq), i}
 	}
 	slices.SortFunc(rank, func(p, q ranked) int {
 		switch {
@@ -104,10 +107,10 @@ func NormalizeKeyphrase(s string) string {
 
 // candidates finds the candidate phrases of units and counts the content
 // words (nouns, proper nouns, adjectives) by stem.
-func (x *Extractor) candidates(text string, units []unit) ([]*candidate, map[string]int) {
-	byKey := map[string]*candidate{}
-	var list []*candidate
-	wordFreq := map[string]int{}
+func (x *Extractor) candidates(text string, units []unit) ([]candidate, map[string]int) {
+	byKey := make(map[string]int, len(units)/2)
+	list := make([]candidate, 0, len(units)/2)
+	wordFreq := make(map[string]int, len(units)/2)
 	var key []byte
 	emit := func(from, to int) {
 		if to-from > maxPhraseUnits || to <= from {
@@ -120,19 +123,19 @@ func (x *Extractor) candidates(text string, units []unit) ([]*candidate, map[str
 			}
 			key = append(key, units[i].stem...)
 		}
-		c := byKey[string(key)] // no allocation for the lookup
-		if c == nil {
-			c = &candidate{firstSen: units[from].sentence}
-			for i := from; i < to; i++ {
-				if isContent(units[i].tag) {
-					c.words = append(c.words, i)
-				}
-			}
-			byKey[string(key)] = c
-			list = append(list, c)
-		}
-		c.count++
 		v := text[units[from].start:units[to-1].end]
+		ci, ok := byKey[string(key)] // no allocation for the lookup
+		if !ok {
+			byKey[string(key)] = len(list)
+			list = append(list, candidate{from: from, to: to, count: 1, firstSen: units[from].sentence, first: variant{v, 1}})
+			return
+		}
+		c := &list[ci]
+		c.count++
+		if c.first.text == v {
+			c.first.count++
+			return
+		}
 		for i := range c.variants {
 			if c.variants[i].text == v {
 				c.variants[i].count++
@@ -163,8 +166,11 @@ func (x *Extractor) candidates(text string, units []unit) ([]*candidate, map[str
 			emit(i, i+1)
 		}
 		start := i
-		if i > 0 && units[i-1].tag == tagAdj && units[i-1].sentence == u.sentence {
-			start = i - 1 // « nouveau gouvernement »
+		// « nouveau gouvernement »; but in « crise financière touche » the
+		// adjective belongs to the noun before it.
+		if i > 0 && units[i-1].tag == tagAdj && units[i-1].sentence == u.sentence &&
+			(i < 2 || units[i-2].tag != tagNoun && units[i-2].tag != tagPropn) {
+			start = i - 1
 		}
 		if end > i+1 || start < i {
 			emit(start, end)
@@ -231,13 +237,14 @@ var scoreWeights = struct {
 // where tf counts c's occurrences, w ranges over its content words, f(w) is
 // w's count in the document and idf(w) = ln(N/df) over OrangeSum train.
 func (x *Extractor) score(c *candidate, units []unit, wordFreq map[string]int) float64 {
-	var idf, cohesion float64
-	for _, i := range c.words {
-		st := units[i].stem
-		idf += x.df.idf(st)
-		cohesion += math.Log(float64(wordFreq[st]))
+	var idf, cohesion, nw float64
+	for _, u := range units[c.from:c.to] {
+		if isContent(u.tag) {
+			idf += x.df.idf(u.stem)
+			cohesion += math.Log(float64(wordFreq[u.stem]))
+			nw++
+		}
 	}
-	nw := float64(len(c.words))
 	if nw == 0 {
 		return 0
 	}
@@ -251,8 +258,8 @@ func (x *Extractor) score(c *candidate, units []unit, wordFreq map[string]int) f
 
 // surface is the most frequent written form, the first seen among equals.
 func (c *candidate) surface() string {
-	best := c.variants[0]
-	for _, v := range c.variants[1:] {
+	best := c.first
+	for _, v := range c.variants {
 		if v.count > best.count {
 			best = v
 		}

@@ -44,6 +44,8 @@ func TestCandidates(t *testing.T) {
 			[]string{"Marine Le Pen"}, []string{"Pen", "Le Pen"}},
 		{"Le nouveau gouvernement de coalition est formé.",
 			[]string{"gouvernement", "nouveau gouvernement", "nouveau gouvernement de coalition", "coalition"}, []string{"formé"}},
+		{"La crise financière touche les ménages.",
+			[]string{"crise financière", "ménages"}, []string{"financière touche"}},
 		{"Les objectifs budgétaires sont tenus.",
 			[]string{"objectifs budgétaires", "objectifs"}, []string{"budgétaires", "tenus"}},
 		{"La Grande-Bretagne et le porte-parole, c’est-à-dire lui.",

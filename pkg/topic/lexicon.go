@@ -200,17 +200,15 @@ func cueKeys(c string) []string {
 	return keys
 }
 
-// wordKey is how cues and text words are compared: the stem without a
-// trailing elision apostrophe, so « l’ordre » matches whether a tokenizer
-// keeps « l’ » whole or splits « l » and « ’ ».
-func wordKey(s string) string {
-	s = strings.TrimSuffix(s, "'")
-	return strings.TrimSuffix(s, "’")
-}
+// wordKey is how cues and text words are compared: the stem, accent-folded,
+// so « Etat islamique » in capitals without accents matches « État
+// islamique ».
+func wordKey(stm string) string { return stem.Fold(stm) }
 
 // Match returns the topics of lx found in a, best first (ties by id).
 //
-// Cues match on word keys (Snowball stems), phrases as consecutive words.
+// Cues match on Snowball stems folded to lower-case without accents,
+// phrases as consecutive words.
 // Within one topic the longest cue wins where cues overlap, so « trafic de
 // stupéfiants » does not also count as « stupéfiants ». A topic's evidence E
 // sums weight × (1 + ln count) over its cues found; its score is

@@ -128,3 +128,15 @@ func TestDefaultLexicon(t *testing.T) {
 		}
 	}
 }
+
+func TestLexiconMatchFoldsAccents(t *testing.T) {
+	lx, err := LoadLexicon(strings.NewReader("min_cues = 1\n[[topic]]\nid = \"t\"\n[topic.cues]\n\"État islamique\" = 3\n"), "t.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"L'État islamique a revendiqué.", "L'ETAT ISLAMIQUE a revendiqué.", "l’Etat islamique a revendiqué."} {
+		if got := lx.Match(stem.Analyze(text)); len(got) != 1 || got[0].Evidence[0].Count != 1 {
+			t.Errorf("%q: got %+v, want État islamique once", text, got)
+		}
+	}
+}
