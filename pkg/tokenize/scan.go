@@ -12,6 +12,9 @@ type scanner struct {
 	text string
 	toks []Token
 	at   int // position of the next '@' at or after the scan, len(text)+1 if none
+	// noDomain is the end of the last run of host characters found not to
+	// be a domain name, so that "a.b.c.d…" is scanned once, not once a word.
+	noDomain int
 }
 
 func (s *scanner) emit(start, end int, k Kind) {
@@ -440,7 +443,7 @@ func (s *scanner) period(start, i int) int {
 		return i + 1
 	}
 	if next, _ := runeAt(t, i+1); 'a' <= next && next <= 'z' {
-		if end := domainEnd(t, start); end > 0 {
+		if end := s.domainEnd(start); end > 0 {
 			s.emit(start, end, URL)
 			return end
 		}
@@ -456,15 +459,37 @@ func dottedLetterAt(t string, i int) bool {
 
 // domainEnd returns the end of a bare domain name starting at start
 // ("lemonde.fr", "legifrance.gouv.fr/eli"), or 0.
-func domainEnd(t string, start int) int {
-	i, lastDot := start, -1
+func (s *scanner) domainEnd(start int) int {
+	if start < s.noDomain {
+		return 0 // a later start in a run of host characters that is no domain
+	}
+	t := s.text
+	end := hostEnd(t, start)
+	if end == 0 {
+		return 0
+	}
+	lastDot := strings.LastIndexByte(t[start:end], '.') + start
+	if lastDot <= start || !tlds[t[lastDot+1:end]] {
+		s.noDomain = end
+		return 0
+	}
+	if end < len(t) && t[end] == '/' {
+		return pathEnd(t, end)
+	}
+	return end
+}
+
+// hostEnd returns the end of the run of host characters (ASCII letters,
+// digits, '-' and single dots) from start, without a final dot, or 0 when
+// the run goes on into a non-ASCII letter ("jeudi.fréquemment").
+func hostEnd(t string, start int) int {
+	i := start
 	for i < len(t) {
 		c := t[i]
 		if c == '.' {
 			if i == start || t[i-1] == '.' {
-				return 0
+				break
 			}
-			lastDot = i
 		} else if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
 			break
 		}
@@ -472,21 +497,13 @@ func domainEnd(t string, start int) int {
 	}
 	if i < len(t) && t[i] >= utf8.RuneSelf {
 		if r, _ := runeAt(t, i); isWordRune(r) {
-			return 0 // "jeudi.fréquemment"
+			return 0
 		}
 	}
-	end := i
-	if t[end-1] == '.' {
-		end--
-		lastDot = strings.LastIndexByte(t[start:end], '.') + start
+	if i > start && t[i-1] == '.' {
+		i--
 	}
-	if lastDot <= start || !tlds[t[lastDot+1:end]] {
-		return 0
-	}
-	if end < len(t) && t[end] == '/' {
-		return pathEnd(t, end)
-	}
-	return end
+	return i
 }
 
 // urlEnd returns the end of a URL starting at start ("https://…",

@@ -44,6 +44,10 @@ func Segment(text string, toks []Token) []Sentence {
 	return sents
 }
 
+// maxClosers bounds the closing marks absorbed after a final punctuation
+// mark, so that a long run of them costs linear time.
+const maxClosers = 8
+
 type segmenter struct {
 	text  string
 	toks  []Token
@@ -112,7 +116,7 @@ func (g *segmenter) endAt(i int) int {
 		}
 		j := i
 		quote := g.quote
-		for j+1 < len(toks) && !paragraphBreak(g.gap(j)) {
+		for j+1 < len(toks) && j-i < maxClosers && !paragraphBreak(g.gap(j)) {
 			c := toks[j+1].Text
 			if c == `"` && (quote || g.gap(j) == "" && (j+2 == len(toks) || g.gap(j+1) != "")) {
 				quote = false // a closing quote: inside a quotation, or attached before a space

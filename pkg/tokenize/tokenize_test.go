@@ -150,3 +150,21 @@ func TestKindText(t *testing.T) {
 		t.Fatalf("Kind(200) = %q", Kind(200).String())
 	}
 }
+
+// TestLongRuns feeds runs that a naive scanner rescans at every token
+// (host-like "a.b.c…", closers after final punctuation); it checks the
+// invariants, and would take seconds if either scan were quadratic.
+func TestLongRuns(t *testing.T) {
+	for _, text := range []string{
+		strings.Repeat("ab.", 20000) + "x",
+		strings.Repeat(".?", 20000) + "x",
+		strings.Repeat("A.", 20000),
+		strings.Repeat("x@", 20000),
+		strings.Repeat("1 000 ", 20000),
+		strings.Repeat("a-t-", 20000),
+	} {
+		toks := Tokenize(text)
+		checkOffsets(t, text, toks)
+		checkSentences(t, text, toks, Segment(text, toks))
+	}
+}
