@@ -25,8 +25,13 @@
 //     word (militaire, française, baptisée, dite, nom de code), then either
 //     a quoted name (« Place nette XXL », « place nette », "Résilience"), a
 //     capitalised name (Wuambushu, Tempête du Désert) or a listed name in
-//     any case (« Opération résilience »). A plural trigger also takes
-//     coordinated names: « les opérations Serval (2013) et Barkhane ».
+//     any case (« Opération résilience »). A « de » complement may stand
+//     before a quoted name (« une opération de police « Coup de balai » »);
+//     a short number after a name belongs to it (« Wuambushu 2 »). A plural
+//     trigger also takes coordinated names: « les opérations Serval (2013)
+//     et Barkhane ». Militaire(s), soldat(s), groupe, véhicule(s),
+//     patrouille(s) and « ex- » are triggers for listed names only
+//     (« les militaires Sentinelle »).
 //     Rejected: lower-case unquoted words (« opération de police »,
 //     « opérations coup de poing »), single lower-case quoted words that are
 //     not listed (« une opération "urgente" »), the "!" entries of the list,

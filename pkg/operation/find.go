@@ -335,6 +335,16 @@ modifiers:
 			break modifiers
 		}
 	}
+	// « l'opération de police « Coup de balai » »: a « de » complement, then
+	// only a quoted name.
+	if i+1 < len(d.words) && (d.words[i].key == "de" || d.words[i].key == "d") && d.spaced(i-1) &&
+		d.joined(i) && !isUpperFirst(d.words[i+1].text) {
+		if rest := strings.TrimLeft(d.text[d.words[i+1].end:], " \u00a0\u202f"); rest != "" {
+			if r, _ := utf8.DecodeRuneInString(rest); closers[r] != "" {
+				i += 2
+			}
+		}
+	}
 	pos := d.words[i-1].end
 	// « la force (européenne) Takuba »: one parenthesised adjective.
 	if rest := strings.TrimLeft(d.text[pos:], " \u00a0\u202f"); strings.HasPrefix(rest, "(") && i+1 < len(d.words) {
@@ -405,6 +415,7 @@ func (d *doc) nameAt(pos, i int, t trigger, strict bool) (end, next int, ok bool
 		return 0, 0, false
 	}
 	if n, j, hit := d.matchList(i); hit && !d.list.neverName(n.words) {
+		j = d.numberSuffix(j)
 		e := d.words[j-1].end
 		return e, j, d.accept(d.words[i].start, e, d.keys(i, j), SourceRule, true)
 	}
@@ -431,12 +442,24 @@ func (d *doc) capitalisedRun(i int) int {
 		switch {
 		case isUpperFirst(w.text) && !functionWords[w.key] && !isTrigger(w.key):
 			j++
+		case d.numberSuffix(j) > j:
+			j++
 		case (w.key == "de" || w.key == "du" || w.key == "des" || w.key == "d") &&
 			j+1 < len(d.words) && d.joined(j) && isUpperFirst(d.words[j+1].text) && !functionWords[d.words[j+1].key]:
 			j += 2
 		default:
 			return j
 		}
+	}
+	return j
+}
+
+// numberSuffix returns j+1 when word j is a number of up to three digits
+// right after a name (« Wuambushu 2 »), else j.
+func (d *doc) numberSuffix(j int) int {
+	if j > 0 && j < len(d.words) && len(d.words[j].text) <= 3 &&
+		strings.Trim(d.words[j].text, "0123456789") == "" && d.spaced(j-1) {
+		return j + 1
 	}
 	return j
 }
@@ -589,6 +612,7 @@ func (d *doc) findListed() {
 		w := d.words[i]
 		if n, j, ok := d.matchList(i); ok {
 			if !n.ambiguous && (!n.capitalised || isUpperFirst(w.text)) {
+				j = d.numberSuffix(j)
 				if d.accept(w.start, d.words[j-1].end, d.keys(i, j), SourceList, true) {
 					i = j - 1
 				}

@@ -45,6 +45,9 @@ func TestFindPatterns(t *testing.T) {
 		{"La police a mené l’opération baptisée « Éclipse » mardi.", []string{"Éclipse"}},
 		{"Une opération nom de code « Aigle noir » a été lancée.", []string{"Aigle noir"}},
 		{"La campagne « Stop harcèlement » débute lundi.", []string{"Stop harcèlement"}},
+		{"Une opération de police « Coup de balai » a visé le quartier.", []string{"Coup de balai"}},
+		{"Une opération de police à Lyon a eu lieu.", nil},
+		{"L'opération Wuambushu 2 commence à Mayotte.", []string{"Wuambushu 2"}},
 		// Capitalised names after a trigger, also unseen ones.
 		{"Les soldats de l'opération Wuambushu sont arrivés.", []string{"Wuambushu"}},
 		{"Les gendarmes de l'opération Kaméléon ont saisi du cannabis.", []string{"Kaméléon"}},
