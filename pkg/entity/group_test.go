@@ -290,3 +290,37 @@ JEAN DUPONT / AFP Le ministre a rappelé que les militaires de l'opération Sent
 Selon le préfet de police des Bouches-du-Rhône, Pierre-Édouard Colliex, les forces de l'ordre ont saisi des armes et de la drogue dans le quartier de la Castellane. M. Darmanin a salué le travail des policiers. Une grosse opération de police a aussi visé la cité Félix-Pyat, où les enquêteurs soupçonnent le clan Yoda de tenir le trafic.
 
 `, 3)
+
+// TestGroupRandomSpans feeds Find and Group random spans and labels: no
+// panic, every kept mention in range, every entity index valid.
+func TestGroupRandomSpans(t *testing.T) {
+	f, err := operation.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := referenceLike
+	a := stem.Analyze(text)
+	labels := []string{"PER", "LOC", "ORG", "MISC", "OPERATION", ""}
+	seed := uint64(1)
+	next := func(n int) int { // xorshift: deterministic, no global state
+		seed ^= seed << 13
+		seed ^= seed >> 7
+		seed ^= seed << 17
+		return int(seed % uint64(n))
+	}
+	for range 200 {
+		ms := make([]ner.Mention, next(30))
+		for i := range ms {
+			s := next(len(text)+20) - 10
+			ms[i] = ner.Mention{Start: s, End: s + next(40) - 5, Label: labels[next(len(labels))]}
+		}
+		merged := f.Find(a, ms)
+		ents := Group(a, merged)
+		for _, m := range merged {
+			if text[m.Start:m.End] != m.Text || m.Entity < -1 || m.Entity >= len(ents) {
+				t.Fatalf("bad mention %+v (%d entities)", m, len(ents))
+			}
+		}
+		Group(a, ms) // the raw, invalid spans too
+	}
+}
