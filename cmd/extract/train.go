@@ -30,13 +30,16 @@ type corpusFlag struct {
 	specs  *[]corpusSpec
 }
 
-// corpusSpec is one training input: PATH[,weight=W][,sample=F][,keep=A-B/M]
-// [,period][,sents=N][,map=FROM:TO]...
+// corpusSpec is one input: PATH[,weight=W][,sample=F][,docs=A-B/M]
+// [,keep=A-B/M][,period][,sents=N][,map=FROM:TO]... docs keeps documents
+// and keep sentences whose index i has A <= i%M <= B.
 type corpusSpec struct {
 	format, path string
+	name         string // the flag value, for reports
 	weight       float64
 	sample       float64 // fraction of documents kept, deterministically
 	keep         func(int) bool
+	docs         func(int) bool // documents kept, by 0-based index in the file
 	period       bool
 	sents        int
 	labels       gold.LabelMap
@@ -46,7 +49,7 @@ func (c corpusFlag) String() string { return "" }
 
 func (c corpusFlag) Set(v string) error {
 	parts := strings.Split(v, ",")
-	s := corpusSpec{format: c.format, path: parts[0], weight: 1, sample: 1}
+	s := corpusSpec{format: c.format, name: v, path: parts[0], weight: 1, sample: 1}
 	for _, p := range parts[1:] {
 		k, val, _ := strings.Cut(p, "=")
 		var err error
@@ -61,6 +64,8 @@ func (c corpusFlag) Set(v string) error {
 			s.sents, err = strconv.Atoi(val)
 		case "keep":
 			s.keep, err = parseKeep(val)
+		case "docs":
+			s.docs, err = parseKeep(val)
 		case "map":
 			from, to, ok := strings.Cut(val, ":")
 			if !ok {
@@ -84,7 +89,7 @@ func (c corpusFlag) Set(v string) error {
 	return nil
 }
 
-// parseKeep reads "A-B/M": keep sentence i when A <= i%M <= B.
+// parseKeep reads "A-B/M": keep item i when A <= i%M <= B.
 func parseKeep(v string) (func(int) bool, error) {
 	rng, mod, ok := strings.Cut(v, "/")
 	a, b, ok2 := strings.Cut(rng, "-")
@@ -119,6 +124,15 @@ func readCorpus(s corpusSpec) ([]gold.Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	if s.docs != nil {
+		kept := docs[:0]
+		for i, d := range docs {
+			if s.docs(i) {
+				kept = append(kept, d)
+			}
+		}
+		docs = kept
+	}
 	if s.sample < 1 {
 		// A fixed seed per file: the same sample on every run.
 		rng := rand.New(rand.NewSource(int64(len(docs))))
@@ -145,13 +159,16 @@ func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	seed := fs.Int64("seed", 1, "shuffling seed")
 	minCount := fs.Int("min-count", 2, "drop features seen fewer times")
 	onePass := fs.Bool("one-pass", false, "no document-consistency second pass")
+	noGaz := fs.Bool("no-gazetteer", false, "no gazetteer features")
 	folds := fs.Int("folds", 4, "jackknife folds for the second pass")
-	dev := fs.String("dev", "", "after training, score the model on gold JSONL `FILE` (never train on it)")
+	var devs []corpusSpec
+	fs.Var(corpusFlag{"gold", &devs}, "dev", "after training, score the model on gold JSONL `FILE[,docs=A-B/M]` (repeatable; never a training file)")
+	fs.Var(corpusFlag{"conll", &devs}, "dev-conll", "after training, score the model on CoNLL `FILE[,options]` (repeatable)")
 	quiet := fs.Bool("q", false, "no progress on stderr")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
-	if len(specs) == 0 || fs.NArg() > 0 || (*out == "" && *dev == "") {
+	if len(specs) == 0 || fs.NArg() > 0 || (*out == "" && len(devs) == 0) {
 		fmt.Fprintln(stderr, "usage: extract train (--gold|--conll|--hipe FILE[,options])... [--out FILE] [--dev FILE] [--epochs N]")
 		return exitUsage
 	}
@@ -172,8 +189,8 @@ func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		info = append(info, fmt.Sprintf("%s %s docs=%d weight=%g", s.format, filepath.Base(s.path), len(d), s.weight))
 	}
 	opt := ner.TrainOptions{
-		Epochs: *epochs, Seed: *seed, Weights: weights, MinCount: *minCount, OnePass: *onePass, Folds: *folds,
-		Info: fmt.Sprintf("%s; epochs=%d seed=%d min-count=%d one-pass=%v folds=%d", strings.Join(info, "; "), *epochs, *seed, *minCount, *onePass, *folds),
+		Epochs: *epochs, Seed: *seed, Weights: weights, MinCount: *minCount, OnePass: *onePass, NoGazetteer: *noGaz, Folds: *folds,
+		Info: fmt.Sprintf("%s; epochs=%d seed=%d min-count=%d one-pass=%v gazetteer=%v folds=%d", strings.Join(info, "; "), *epochs, *seed, *minCount, *onePass, !*noGaz, *folds),
 	}
 	if !*quiet {
 		opt.Progress = stderr
@@ -200,14 +217,8 @@ func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 			return exitFail
 		}
 	}
-	if *dev != "" {
-		f, err := os.Open(*dev)
-		if err != nil {
-			fmt.Fprintln(stderr, "train:", err)
-			return exitFail
-		}
-		devDocs, err := gold.ReadJSONL(f, *dev, nil)
-		f.Close()
+	for _, d := range devs {
+		devDocs, err := readCorpus(d)
 		if err != nil {
 			fmt.Fprintln(stderr, "train:", err)
 			return exitFail
@@ -215,6 +226,7 @@ func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		r := scoreNER(devDocs, func(text string) ([]gold.Span, error) {
 			return mentionSpans(t.Tag(stem.Analyze(text))), nil
 		}, nil)
+		fmt.Fprintf(stdout, "== %s\n", d.name)
 		writeNERReport(stdout, r.report)
 	}
 	return exitOK

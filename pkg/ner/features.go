@@ -4,6 +4,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/veille/veille/pkg/gazetteer"
 	"github.com/veille/veille/pkg/stem"
 )
 
@@ -14,7 +15,7 @@ import (
 //
 // featureVersion changes whenever a key would hash differently; a model
 // file records it and Load refuses a mismatch.
-const featureVersion = 1
+const featureVersion = 2
 
 // Feature templates. The static ones are computed once per token and
 // shared by both passes; the doc ones exist only in the second pass.
@@ -46,6 +47,11 @@ const (
 	fCapsWord
 	fPrevWordShape
 	fShapeNextWord
+	fGazWord      // gazetteer classes of the word alone
+	fGazMatch     // classes of the longest gazetteer entry over the token, with its BILOU position
+	fGazMatchCase // the same, crossed with the token's case
+	fGazPrev      // the previous token's entry classes and position
+	fGazNext      // the next token's
 	numStatic
 
 	fDocTag      = iota - numStatic // pass-1 tag of the token
@@ -97,6 +103,8 @@ type token struct {
 	caseClass  uint8
 	sentStart  bool // first token of a sentence or of a line
 	capsLine   bool // on a line written in capitals (headline, byline)
+	gazWord    gazetteer.Class
+	gazMatch   uint64 // classes<<2 | BILOU position of the entry over the token, 0 for none
 }
 
 // boundary is the token seen beyond either end of the text.
@@ -222,8 +230,9 @@ func hashToken(t *token, s string) {
 	}
 }
 
-// view builds the tagger's tokens from an analysis, one per analysis token.
-func view(a *stem.Analysis, toks []token) []token {
+// view builds the tagger's tokens from an analysis, one per analysis token,
+// with gazetteer classes when gaz is not nil.
+func view(a *stem.Analysis, gaz *gazetteer.Gazetteer, toks []token) []token {
 	toks = toks[:0]
 	sent := 0
 	for k, at := range a.Tokens {
@@ -239,6 +248,25 @@ func view(a *stem.Analysis, toks []token) []token {
 		hashToken(&toks[i], a.Text[toks[i].start:toks[i].end])
 	}
 	markCapsLines(a.Text, toks)
+	if gaz != nil {
+		for i := range toks {
+			toks[i].gazWord = gaz.Classes(a.Tokens[i].Text)
+		}
+		for _, m := range gaz.Match(a.Tokens) {
+			for i := m.First; i < m.Last; i++ {
+				pos := uint64(bilouI)
+				switch {
+				case m.Last-m.First == 1:
+					pos = bilouU
+				case i == m.First:
+					pos = bilouB
+				case i == m.Last-1:
+					pos = bilouL
+				}
+				toks[i].gazMatch = uint64(m.Classes)<<2 | pos
+			}
+		}
+	}
 	return toks
 }
 
@@ -324,6 +352,20 @@ func staticFeatures(toks []token, i int, out []uint64) {
 	}
 	out[fPrevWordShape] = mix(mix(fPrevWordShape, p1.lower), t.shape)
 	out[fShapeNextWord] = mix(mix(fShapeNextWord, t.shape), n1.lower)
+	out[fGazWord], out[fGazMatch], out[fGazMatchCase], out[fGazPrev], out[fGazNext] = 0, 0, 0, 0, 0
+	if t.gazWord != 0 {
+		out[fGazWord] = mix(fGazWord, uint64(t.gazWord))
+	}
+	if t.gazMatch != 0 {
+		out[fGazMatch] = mix(fGazMatch, t.gazMatch)
+		out[fGazMatchCase] = mix(mix(fGazMatchCase, t.gazMatch), uint64(t.caseClass)<<1|boolBit(t.sentStart))
+	}
+	if p1.gazMatch != 0 {
+		out[fGazPrev] = mix(fGazPrev, p1.gazMatch)
+	}
+	if n1.gazMatch != 0 {
+		out[fGazNext] = mix(fGazNext, n1.gazMatch)
+	}
 }
 
 // docFeatures writes the second-pass keys of token i into out. tags1 are the

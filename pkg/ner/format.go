@@ -5,17 +5,22 @@ import (
 	"fmt"
 	"io"
 	"math"
+
+	"github.com/veille/veille/pkg/gazetteer"
 )
 
 // A model file is little-endian:
 //
 //	magic "VNERMODL", format version u32, featureVersion u32, numTags u32,
-//	flags u32 (bit 0: a second pass), rows u32, keys [rows]u64,
+//	flags u32 (flagSecondPass, flagGazetteer), rows u32, keys [rows]u64,
 //	then per pass: scale f32, weights [rows*numTags]i16, trans [(numTags+1)*numTags]f32,
 //	then info length u32 and info bytes.
 const (
 	modelMagic   = "VNERMODL"
 	modelVersion = 1
+
+	flagSecondPass = 1 << 0 // a document-consistency pass follows the first
+	flagGazetteer  = 1 << 1 // features read gazetteer.Default
 )
 
 // Save writes the model in the binary format Load reads.
@@ -28,7 +33,10 @@ func (t *Tagger) Save(w io.Writer) error {
 	u32(uint32(numTags))
 	flags := uint32(0)
 	if t.second != nil {
-		flags = 1
+		flags |= flagSecondPass
+	}
+	if t.gaz != nil {
+		flags |= flagGazetteer
 	}
 	u32(flags)
 	u32(uint32(len(t.keys)))
@@ -127,7 +135,7 @@ func parse(data []byte) (*Tagger, error) {
 	}
 	first := readPass()
 	var second *pass
-	if flags&1 != 0 {
+	if flags&flagSecondPass != 0 {
 		p := readPass()
 		second = &p
 	}
@@ -135,5 +143,12 @@ func parse(data []byte) (*Tagger, error) {
 	if r.bad {
 		return nil, fmt.Errorf("%w: truncated", ErrModelFormat)
 	}
-	return newTagger(keys, first, second, info), nil
+	var gaz *gazetteer.Gazetteer
+	if flags&flagGazetteer != 0 {
+		var err error
+		if gaz, err = gazetteer.Default(); err != nil {
+			return nil, err
+		}
+	}
+	return newTagger(keys, first, second, gaz, info), nil
 }

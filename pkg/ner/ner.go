@@ -35,6 +35,7 @@ import (
 	"errors"
 	"sync"
 
+	"github.com/veille/veille/pkg/gazetteer"
 	"github.com/veille/veille/pkg/stem"
 )
 
@@ -51,7 +52,8 @@ type Tagger struct {
 	keys   []uint64 // row r's feature key
 	tab    table
 	first  pass
-	second *pass // nil for a one-pass model
+	second *pass                // nil for a one-pass model
+	gaz    *gazetteer.Gazetteer // nil when the model has no gazetteer features
 	info   string
 	pool   sync.Pool
 }
@@ -70,8 +72,8 @@ type scratch struct {
 	spans  []tokSpan
 }
 
-func newTagger(keys []uint64, first pass, second *pass, info string) *Tagger {
-	t := &Tagger{keys: keys, tab: newTable(keys), first: first, second: second, info: info}
+func newTagger(keys []uint64, first pass, second *pass, gaz *gazetteer.Gazetteer, info string) *Tagger {
+	t := &Tagger{keys: keys, tab: newTable(keys), first: first, second: second, gaz: gaz, info: info}
 	t.pool.New = func() any { return new(scratch) }
 	return t
 }
@@ -103,7 +105,7 @@ func (t *Tagger) Tag(a *stem.Analysis) []Mention {
 
 // tag runs both passes and returns the final tags, one per s.toks.
 func (t *Tagger) tag(a *stem.Analysis, s *scratch) []int8 {
-	s.toks = view(a, s.toks)
+	s.toks = view(a, t.gaz, s.toks)
 	n := len(s.toks)
 	s.rows = grow(s.rows, n*numStatic)
 	for i := 0; i < n; i++ {
