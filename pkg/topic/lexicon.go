@@ -68,7 +68,7 @@ var tomlLineErr = regexp.MustCompile(`^toml: line (\d+) \(last key "?(.*?)"?\): 
 
 // Defaults when a lexicon file sets none.
 const (
-	defaultMinScore = 0.4
+	defaultMinScore = 0.5
 	defaultMinCues  = 2
 	defaultScale    = 4.0
 )
