@@ -188,3 +188,47 @@ func benchArticle(b *testing.B) *stem.Analysis {
 	}
 	return stem.Analyze(string(text))
 }
+
+func TestOddInputs(t *testing.T) {
+	lx, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := []string{"l'", "’’’", "a-", "-b", "\xff\xfe\xfd", "M. M. M.", "--- - -", "d’-", "Grande-", "à de du des", "É", strings.Repeat("trafic de ", 300)}
+	for _, text := range inputs {
+		a := stem.Analyze(text)
+		for _, k := range Keyphrases(a, 10) {
+			if !strings.Contains(text, k.Text) {
+				t.Errorf("%q: keyphrase %q not in the text", text, k.Text)
+			}
+		}
+		lx.Match(a)
+	}
+	// A hand-built Analysis with bounds past its text must not panic.
+	bad := stem.Analyze("Le trafic de drogue.")
+	bad.Text = "Le"
+	bad.Sentences[0].Last += 5
+	Keyphrases(bad, 5)
+	lx.Match(bad)
+}
+
+func TestConcurrentUse(t *testing.T) {
+	lx, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := stem.Analyze("Le trafic de stupéfiants et les cyberpatrouilles : la police démantèle un réseau de drogue.")
+	want := Keyphrases(a, 5)
+	done := make(chan []Keyphrase)
+	for range 4 {
+		go func() {
+			lx.Match(a)
+			done <- Keyphrases(a, 5)
+		}()
+	}
+	for range 4 {
+		if got := <-done; !slices.Equal(got, want) {
+			t.Errorf("concurrent result %v, want %v", got, want)
+		}
+	}
+}

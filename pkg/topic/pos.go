@@ -161,25 +161,30 @@ type unit struct {
 }
 
 // units tags the words of a, sentence by sentence. Tokens that are not
-// words become break units so no phrase spans them.
+// words become break units so no phrase spans them. Sentences and tokens
+// whose bounds break the Analysis invariants are skipped, not trusted.
 func (t *tagger) units(a *stem.Analysis, buf []unit) []unit {
 	toks := a.Tokens
 	for si, s := range a.Sentences {
-		for i := s.First; i < s.Last && i < len(toks); i++ {
+		last := min(s.Last, len(toks))
+		for i := max(s.First, 0); i < last; i++ {
 			tk := toks[i]
+			if tk.Start < 0 || tk.Start > tk.End || tk.End > len(a.Text) {
+				continue
+			}
 			if tk.Kind != tokenize.Word {
 				buf = append(buf, unit{start: tk.Start, end: tk.End, tag: tagBreak, sentence: si})
 				continue
 			}
 			// Glue « Grande - Bretagne » and « l ’ » when nothing separates them.
 			j := i
-			for j+1 < s.Last && toks[j+1].Start == toks[j].End {
+			for j+1 < last && toks[j+1].Start == toks[j].End && toks[j+1].End <= len(a.Text) {
 				nx := toks[j+1].Text
 				if isApostrophe(nx) && j == i && len(toks[i].Text) <= 5 {
 					j++
 					break
 				}
-				if nx == "-" && j+2 < s.Last && toks[j+2].Start == toks[j+1].End && toks[j+2].Kind == tokenize.Word {
+				if nx == "-" && j+2 < last && toks[j+2].Start == toks[j+1].End && toks[j+2].End <= len(a.Text) && toks[j+2].Kind == tokenize.Word {
 					j += 2
 					continue
 				}
