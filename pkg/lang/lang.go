@@ -149,7 +149,7 @@ func DetectText(text string) string { return Detect(tokenize.Tokenize(text)) }
 func lower(buf []byte, w string) []byte {
 	for _, r := range w {
 		switch {
-		case r == '’' || r == 'ʼ':
+		case r == '’' || r == 'ʼ' || r == '‘' || r == '´':
 			r = '\''
 		case r >= utf8.RuneSelf:
 			r = unicode.ToLower(r)

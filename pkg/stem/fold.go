@@ -51,7 +51,7 @@ func Fold(s string) string {
 			b.WriteByte(byte(r))
 		case r >= 0xC0 && r < 0x180 && foldTable[r-0xC0] != "":
 			b.WriteString(foldTable[r-0xC0])
-		case r == '’' || r == '‘' || r == 'ʼ':
+		case r == '’' || r == '‘' || r == 'ʼ' || r == '´':
 			b.WriteByte('\'')
 		case unicode.Is(unicode.Mn, r):
 			// a combining accent of a decomposed letter

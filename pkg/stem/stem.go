@@ -84,11 +84,13 @@ var elided = map[string]string{
 	"qu": "que", "jusqu": "jusque", "lorsqu": "lorsque", "puisqu": "puisque", "quoiqu": "quoique",
 }
 
+var apostrophes = strings.NewReplacer("’", "'", "ʼ", "'", "‘", "'", "´", "'", "‑", "-")
+
 // stemWord is Stem without the cache.
 func stemWord(word string) string {
 	w := strings.ToLower(word)
-	if strings.ContainsAny(w, "’ʼ‑") {
-		w = strings.NewReplacer("’", "'", "ʼ", "'", "‑", "-").Replace(w)
+	if strings.ContainsAny(w, "’ʼ‘´‑") {
+		w = apostrophes.Replace(w)
 	}
 	if base, ok := strings.CutSuffix(w, "'"); ok {
 		if full, ok := elided[base]; ok {

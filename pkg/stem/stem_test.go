@@ -25,6 +25,7 @@ func TestStem(t *testing.T) {
 		{"d’", "de"},
 		{"qu’", "que"},
 		{"n'", "ne"},
+		{"l‘", "le"},
 		{"jusqu’", "jusqu"}, // Snowball's stem of "jusque"
 		// Inverted pronouns lose their hyphens, abbreviations their period.
 		{"-t-il", "il"},

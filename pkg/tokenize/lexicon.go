@@ -32,7 +32,7 @@ var abbreviations = map[string]bool{
 	"M": true, "MM": true, "Mme": true, "Mmes": true, "Mlle": true, "Mlles": true, "Me": true,
 	"Mgr": true, "Dr": true, "Pr": true, "St": true, "Ste": true, "Sts": true, "Cie": true,
 	"Gal": true, "Gén": true, "Col": true, "Cdt": true, "Lt": true, "Sgt": true, "Adj": true,
-	"Jr": true, "Sr": true, "Prof": true, "Art": true,
+	"Jr": true, "Sr": true, "Prof": true,
 	"av": true, "apr": true, "etc": true, "cf": true, "Cf": true, "p": true, "pp": true,
 	"chap": true, "éd": true, "env": true, "fig": true, "hab": true, "janv": true,
 	"févr": true, "avr": true, "juill": true, "oct": true, "nov": true, "déc": true,

@@ -64,7 +64,11 @@ func isLower(r rune) bool {
 	return unicode.IsLower(r)
 }
 
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+// isApostrophe reports the apostrophes of real text: ' ’ ʼ, and ‘ ´ typed
+// for them ("l‘homme", "l´homme"). Between two letters, they are never quotes.
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' || r == '´'
+}
 
 func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 

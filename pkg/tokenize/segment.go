@@ -132,6 +132,9 @@ func (g *segmenter) endAt(i int) int {
 		return -1
 	}
 	if t.Kind == Word && strings.HasSuffix(t.Text, ".") && !terminalAbbreviations[t.Text] {
+		if isInitial(t.Text) && gap != "" && next.Kind == Word && sentenceOpeners[next.Text] && !particles[next.Text] {
+			return i // "la vitamine C. Les"; but "J. Dupont", "J. Le Pen"
+		}
 		return -1 // "M.", "J." go on, even across a line break
 	}
 	switch {
@@ -154,6 +157,16 @@ func (g *segmenter) endAt(i int) int {
 		}
 	}
 	return -1
+}
+
+// particles are sentence openers that also begin surnames ("J. Le Pen",
+// "A. De Gaulle"), so an initial before them does not end a sentence.
+var particles = map[string]bool{"Le": true, "La": true, "Les": true, "De": true, "Du": true, "Des": true}
+
+// isInitial reports a single capital letter and its period: "C.", "J.".
+func isInitial(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	return isUpper(r) && s[size:] == "."
 }
 
 func isTerminal(s string) bool {
@@ -179,7 +192,8 @@ func continues(s string) bool {
 	case ",", ";", ":", "(", "[", "«", "“", "‹", "-", "–", "—", "/", "&", "+":
 		return true
 	}
-	return strings.HasSuffix(s, "'") || strings.HasSuffix(s, "’")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return isApostrophe(r)
 }
 
 // startsSentence reports tokens that may begin a sentence: all but those

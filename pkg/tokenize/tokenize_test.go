@@ -60,6 +60,7 @@ func TestTokenize(t *testing.T) {
 		{"lorsqu puisqu", "lorsqu’il puisqu'elle", "lorsqu’ | il | puisqu' | elle"},
 		{"short elisions", "n'est s'il c'est j'ai m'a t'es", "n' | est | s' | il | c' | est | j' | ai | m' | a | t' | es"},
 		{"capital elision", "L’État D'après Qu’il", "L’ | État | D' | après | Qu’ | il"},
+		{"other apostrophes", "l‘homme l´homme aujourd‘hui", "l‘ | homme | l´ | homme | aujourd‘hui"},
 		{"aujourd'hui", "aujourd’hui aujourd'hui", "aujourd’hui | aujourd'hui"},
 		{"lexicalised", "prud’hommes presqu’île quelqu’un", "prud’hommes | presqu’île | quelqu’un"},
 		{"main-d'oeuvre", "la main-d’œuvre", "la | main-d’œuvre"},
