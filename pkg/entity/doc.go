@@ -13,7 +13,8 @@
 // Mentions of the same label whose words match, ignoring case, accents and
 // punctuation, are one entity: « Gérald Darmanin » and « GÉRALD DARMANIN »,
 // « place nette » and « Place nette ». A leading honorific is dropped
-// (« M. Darmanin » is « Darmanin »). Two rules join more:
+// (« M. Darmanin » is « Darmanin »), and so is a leading article for
+// matching (« Le Havre » and « au Havre »). Two rules join more:
 //
 //   - A PER name joins the one longer PER name of the document that ends
 //     with the same words (« Darmanin » → « Gérald Darmanin »); when two

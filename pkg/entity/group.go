@@ -101,7 +101,7 @@ func (g *grouper) keep(mentions []ner.Mention) {
 			continue
 		}
 		form := stripHonorific(g.text[m.Start:m.End])
-		key := foldKey(form)
+		key := withoutArticle(foldKey(form))
 		if key == "" {
 			continue
 		}
@@ -147,6 +147,17 @@ func foldKey(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// withoutArticle drops a leading article from a folded key, so that « Le
+// Havre » and « au Havre » → « Havre » match.
+func withoutArticle(key string) string {
+	for _, a := range []string{"le ", "la ", "les ", "l "} {
+		if rest, ok := strings.CutPrefix(key, a); ok && rest != "" {
+			return rest
+		}
+	}
+	return key
 }
 
 // cluster puts mentions of the same label and folded words together.

@@ -108,6 +108,12 @@ func (g *grouper) titleBefore(s span) string {
 		if !ok || (i+1 <= last && strings.ContainsAny(g.text[toks[i].End:toks[i+1].Start], "\n")) {
 			break
 		}
+		// « la Direction générale de la gendarmerie »: a head inside a
+		// capitalised name is no title.
+		if head && i > 0 && isUpperFirst(toks[i-1].Text) && !isAllUpper(toks[i-1].Text) &&
+			!articles[strings.ToLower(strings.TrimRight(toks[i-1].Text, "'’"))] && !titlePrefixes[stem.Fold(toks[i-1].Text)] {
+			head = false
+		}
 		if head {
 			start = i
 			// « le ministre … » : the article closes the title.

@@ -157,6 +157,7 @@ func (f *Finder) Find(a *stem.Analysis, model []ner.Mention) []ner.Mention {
 	}
 	d.findTriggered()
 	d.findListed()
+	d.findCoordinated()
 	d.findAcronyms()
 	d.propagate()
 	return d.merge()
@@ -628,6 +629,23 @@ func (d *doc) findListed() {
 					break
 				}
 			}
+		}
+	}
+}
+
+// findCoordinated marks listed names, ambiguous ones included, coordinated
+// with a found operation: « (Serval, Barkhane, Sentinelle…) ».
+func (d *doc) findCoordinated() {
+	for k := 0; k < len(d.found); k++ {
+		end := d.found[k].end
+		next := sort.Search(len(d.words), func(i int) bool { return d.words[i].start >= end })
+		pos, i, ok := d.coordinated(end, next)
+		if !ok || i >= len(d.words) || d.words[i].start != len(d.text)-len(strings.TrimLeft(d.text[pos:], " \u00a0\u202f\t")) {
+			continue
+		}
+		n, j, hit := d.matchList(i)
+		if hit && isUpperFirst(d.words[i].text) && !d.list.neverName(n.words) {
+			d.accept(d.words[i].start, d.words[j-1].end, n.words, SourceList, true)
 		}
 	}
 }

@@ -63,6 +63,8 @@ func TestFindPatterns(t *testing.T) {
 		{"La sentinelle veillait. Sentinelle est aussi un film.", nil},
 		{"Un militaire de l'opération Sentinelle a été blessé. Sentinelle compte 7000 hommes.", []string{"Sentinelle", "Sentinelle"}},
 		{"des militaires Sentinelles patrouillaient", []string{"Sentinelles"}},
+		{"Les armées, surengagées (Serval, Barkhane, Sentinelle...), manquent de moyens.", []string{"Serval", "Barkhane", "Sentinelle"}},
+		{"Barkhane et Licorne ont coûté cher ; la licorne est un mythe.", []string{"Barkhane", "Licorne"}},
 		// Glued paragraphs of OrangeSum.
 		{"au Mali avec BarkhaneSon rôle est clair", []string{"Barkhane"}},
 		// Negative cases.
