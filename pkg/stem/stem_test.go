@@ -147,6 +147,10 @@ func TestFoldNoAlloc(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { Fold("ministre") }); n != 0 {
 		t.Errorf("Fold of folded ASCII allocates %v times", n)
 	}
+	a := Analyze("L’Élysée répond.")
+	if n := testing.AllocsPerRun(100, func() { a.Folded(1) }); n != 0 {
+		t.Errorf("Analysis.Folded of a word allocates %v times", n)
+	}
 }
 
 func TestAnalyze(t *testing.T) {
@@ -159,8 +163,8 @@ func TestAnalyze(t *testing.T) {
 		if w, ok := want[tok.Text]; ok && a.Stems[i] != w {
 			t.Errorf("stem of %q = %q, want %q", tok.Text, a.Stems[i], w)
 		}
-		if tok.Kind == tokenize.Word && a.Folded[i] != Fold(tok.Text) || tok.Kind != tokenize.Word && a.Folded[i] != "" {
-			t.Errorf("folded form of %q = %q", tok.Text, a.Folded[i])
+		if a.Folded(i) != Fold(tok.Text) {
+			t.Errorf("Folded(%d) = %q, want %q", i, a.Folded(i), Fold(tok.Text))
 		}
 	}
 }
