@@ -109,10 +109,15 @@ func context(text string, start, end int) string {
 	return text[a:b]
 }
 
+// evalEnabled reports whether the slower measurements (train set, NER
+// model) were asked for with VEILLE_EVAL=1; unit runs stay fast.
+func evalEnabled() bool { return os.Getenv("VEILLE_EVAL") != "" }
+
 // TestGoldOperation reports the OPERATION precision, recall and F1 of the
-// rules and the embedded list alone on news-fr-gold dev and train:
+// rules and the embedded list alone on news-fr-gold dev, and with
+// VEILLE_EVAL=1 on train too:
 //
-//	go test ./pkg/operation -run GoldOperation -v
+//	VEILLE_EVAL=1 go test ./pkg/operation -run GoldOperation -v
 func TestGoldOperation(t *testing.T) {
 	f, err := Default()
 	if err != nil {
@@ -131,7 +136,11 @@ func TestGoldOperation(t *testing.T) {
 		t.Fatal(err)
 	}
 	bare := New(nl)
-	for _, file := range []string{"dev.jsonl", "train.jsonl"} {
+	files := []string{"dev.jsonl"}
+	if evalEnabled() {
+		files = append(files, "train.jsonl")
+	}
+	for _, file := range files {
 		for _, run := range []struct {
 			name string
 			f    *Finder
@@ -146,10 +155,10 @@ func TestGoldOperation(t *testing.T) {
 // TestGoldMerge compares the NER model alone with the model merged with the
 // rules and the list, on dev (OPERATION and all labels):
 //
-//	go test ./pkg/operation -run GoldMerge -v
+//	VEILLE_EVAL=1 go test ./pkg/operation -run GoldMerge -v
 func TestGoldMerge(t *testing.T) {
-	if testing.Short() {
-		t.Skip("tags the dev set with the NER model")
+	if !evalEnabled() {
+		t.Skip("set VEILLE_EVAL=1 to tag the dev set with the NER model")
 	}
 	f, err := Default()
 	if err != nil {
