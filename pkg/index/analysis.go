@@ -1,0 +1,140 @@
+package index
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/fr" // registers the "stop_fr" token filter
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/registry"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/veille/veille/pkg/stem"
+	"github.com/veille/veille/pkg/tokenize"
+)
+
+// Names of the analysis components this package registers in bleve.
+const (
+	// TokenizerName splits text with pkg/tokenize: « l’ubérisation » gives
+	// « l » and « ubérisation »; punctuation and symbols are dropped.
+	TokenizerName = "veille_tokenize"
+	// StemFilterName replaces each term with its French Snowball stem (pkg/stem).
+	StemFilterName = "veille_snowball_fr"
+	// FoldFilterName removes diacritics and splits the ligatures œ and æ.
+	FoldFilterName = "veille_fold"
+
+	// AnalyzerFrench: tokenize, lower-case, drop French stop words, stem.
+	AnalyzerFrench = "veille_fr"
+	// AnalyzerFrenchFolded: as AnalyzerFrench, with accents folded before
+	// stemming, so that « stupefiants » meets « stupéfiants ».
+	AnalyzerFrenchFolded = "veille_fr_folded"
+	// AnalyzerName: tokenize, lower-case, fold; for matching entity names
+	// word by word (« darmanin » finds « Gérald Darmanin »).
+	AnalyzerName = "veille_name"
+)
+
+func init() {
+	must(registry.RegisterTokenizer(TokenizerName, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
+		return tokenizer{}, nil
+	}))
+	must(registry.RegisterTokenFilter(StemFilterName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return termFilter(stem.Stem), nil
+	}))
+	must(registry.RegisterTokenFilter(FoldFilterName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return termFilter(fold), nil
+	}))
+	chains := map[string][]string{
+		AnalyzerFrench:       {lowercase.Name, "stop_fr", StemFilterName},
+		AnalyzerFrenchFolded: {lowercase.Name, "stop_fr", FoldFilterName, StemFilterName},
+		AnalyzerName:         {lowercase.Name, FoldFilterName},
+	}
+	for name, filters := range chains {
+		must(registry.RegisterAnalyzer(name, func(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
+			tok, err := cache.TokenizerNamed(TokenizerName)
+			if err != nil {
+				return nil, err
+			}
+			a := &analysis.DefaultAnalyzer{Tokenizer: tok}
+			for _, f := range filters {
+				tf, err := cache.TokenFilterNamed(f)
+				if err != nil {
+					return nil, err
+				}
+				a.TokenFilters = append(a.TokenFilters, tf)
+			}
+			return a, nil
+		}))
+	}
+}
+
+// must panics on a registration error, which only a duplicate name (a
+// programming error caught by any test) can cause.
+func must(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
+// tokenizer adapts pkg/tokenize to bleve. Offsets are the byte offsets of
+// pkg/tokenize, so highlights land on the original text.
+type tokenizer struct{}
+
+func (tokenizer) Tokenize(input []byte) analysis.TokenStream {
+	toks := tokenize.Tokenize(string(input))
+	// Filters such as to_lower rewrite terms in place: give them a copy, not
+	// the field's bytes, which bleve may also store.
+	buf := append([]byte(nil), input...)
+	out := make(analysis.TokenStream, 0, len(toks))
+	for _, t := range toks {
+		typ := analysis.AlphaNumeric
+		switch t.Kind {
+		case tokenize.Punct, tokenize.Symbol:
+			continue
+		case tokenize.Number:
+			typ = analysis.Numeric
+		}
+		out = append(out, &analysis.Token{
+			Start: t.Start, End: t.End, Term: buf[t.Start:t.End:t.End],
+			Position: len(out) + 1, Type: typ,
+		})
+	}
+	return out
+}
+
+// termFilter rewrites every term with f.
+type termFilter func(string) string
+
+func (f termFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		if s := f(string(t.Term)); s != string(t.Term) {
+			t.Term = []byte(s)
+		}
+	}
+	return in
+}
+
+// fold removes combining marks after canonical decomposition and splits œ
+// and æ: « Œuvre » gives « Oeuvre », « stupéfiant » gives « stupefiant ».
+func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		return s
+	}
+	return ligatures.Replace(out)
+}
+
+var ligatures = strings.NewReplacer("œ", "oe", "Œ", "Oe", "æ", "ae", "Æ", "Ae")
