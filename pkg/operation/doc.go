@@ -52,7 +52,10 @@
 //
 // Find returns one sorted, non-overlapping list:
 //
-//  1. Rule and list OPERATION spans win over any model span they overlap.
+//  1. Rule and list OPERATION spans win over any model span they overlap,
+//     except that a name found without a trigger word (by the list or
+//     elsewhere in the document) inside a longer model span of another
+//     label is taken as part of that name (« Jean Serval » PER).
 //  2. A model OPERATION span that overlaps none of them is kept only if it
 //     is written capitalised or in quotes, is not a "!" entry, and the
 //     document does not show it to be a place or a person; otherwise it is

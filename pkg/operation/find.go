@@ -131,6 +131,8 @@ type doc struct {
 type span struct {
 	start, end int
 	source     string
+	// triggered spans were found after a trigger word.
+	triggered bool
 }
 
 // seen records the case forms a confirmed name was found in.
@@ -229,7 +231,7 @@ func (d *doc) accept(start, end int, keys []string, source string, fromList bool
 	if d.covered(start, end) {
 		return false
 	}
-	d.found = append(d.found, span{start, end, source})
+	d.found = append(d.found, span{start: start, end: end, source: source})
 	k := strings.Join(keys, " ")
 	s := d.confirmed[k]
 	if s == nil {
@@ -242,6 +244,15 @@ func (d *doc) accept(start, end int, keys []string, source string, fromList bool
 	} else {
 		s.lower = true
 	}
+	return true
+}
+
+// acceptTriggered accepts a name found after a trigger word.
+func (d *doc) acceptTriggered(start, end int, keys []string, fromList bool) bool {
+	if !d.accept(start, end, keys, SourceRule, fromList) {
+		return false
+	}
+	d.found[len(d.found)-1].triggered = true
 	return true
 }
 
@@ -418,7 +429,7 @@ func (d *doc) nameAt(pos, i int, t trigger, strict bool) (end, next int, ok bool
 	if n, j, hit := d.matchList(i); hit && !d.list.neverName(n.words) {
 		j = d.numberSuffix(j)
 		e := d.words[j-1].end
-		return e, j, d.accept(d.words[i].start, e, d.keys(i, j), SourceRule, true)
+		return e, j, d.acceptTriggered(d.words[i].start, e, d.keys(i, j), true)
 	}
 	if t != anyName || strict || !isUpperFirst(d.words[i].text) {
 		return 0, 0, false
@@ -430,7 +441,7 @@ func (d *doc) nameAt(pos, i int, t trigger, strict bool) (end, next int, ok bool
 		d.placeOrPerson(start, e, keys) {
 		return 0, 0, false
 	}
-	return e, j, d.accept(start, e, keys, SourceRule, false)
+	return e, j, d.acceptTriggered(start, e, keys, false)
 }
 
 // capitalisedRun returns the index after the capitalised name starting at
@@ -513,7 +524,7 @@ func (d *doc) quotedName(q int, closer string, t trigger) (end, next int, ok boo
 	if !listed && (t == listedName || (t == quotedName && !upper) || (!upper && (j-i < 2 || functionWords[keys[0]]))) {
 		return 0, 0, false
 	}
-	return q + c + closeSize, j, d.accept(start, stop, keys, SourceRule, listed)
+	return q + c + closeSize, j, d.acceptTriggered(start, stop, keys, listed)
 }
 
 // coordinated finds the next name of a coordination after byte pos:
@@ -751,6 +762,15 @@ func (d *doc) propagate() {
 // merge combines the found spans with the model's mentions (package doc,
 // « Merge precedence »).
 func (d *doc) merge() []ner.Mention {
+	// A name found without a trigger inside a longer model name of another
+	// label is part of that name: « Jean Serval », « rue Barkhane ».
+	kept := d.found[:0]
+	for _, s := range d.found {
+		if s.triggered || !d.insideModelName(s) {
+			kept = append(kept, s)
+		}
+	}
+	d.found = kept
 	out := make([]ner.Mention, 0, len(d.found)+len(d.model))
 	for _, s := range d.found {
 		out = append(out, ner.Mention{Start: s.start, End: s.end, Text: d.text[s.start:s.end], Label: Label, Source: s.source, Entity: -1})
@@ -775,6 +795,17 @@ func (d *doc) merge() []ner.Mention {
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	return out
+}
+
+// insideModelName reports whether a model span of another label than
+// OPERATION strictly contains s.
+func (d *doc) insideModelName(s span) bool {
+	for _, m := range d.model {
+		if m.Label != Label && m.Start <= s.start && s.end <= m.End && m.End-m.Start > s.end-s.start {
+			return true
+		}
+	}
+	return false
 }
 
 // modelOperationStands decides on a model OPERATION span that no rule or
