@@ -55,11 +55,11 @@ type Result struct {
 
 // Hit is one document found. Without a text query hits come newest first.
 type Hit struct {
-	ID     string  `json:"id"`     // the document source: FILE#ID or a path
-	Source string  `json:"source"` // the file it came from
-	Score  float64 `json:"score"`
-	Title  string  `json:"title,omitempty"`
-	Date   string  `json:"date,omitempty"` // YYYY-MM-DD
+	ID     string   `json:"id"`     // the document source: FILE#ID or a path
+	Source string   `json:"source"` // the file it came from
+	Score  float64  `json:"score"`
+	Title  string   `json:"title,omitempty"`
+	Date   string   `json:"date,omitempty"` // YYYY-MM-DD
 	Topics []string `json:"topics,omitempty"`
 	// Entities maps a label (PER, LOC, ORG, OPERATION, MISC) to names.
 	Entities map[string][]string `json:"entities,omitempty"`
