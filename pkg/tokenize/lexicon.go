@@ -59,7 +59,8 @@ var tlds = map[string]bool{
 // these make up about half of the lower→Upper changes inside a word; the
 // other half are brands and names (StopCovid, WhatsApp, AstraZeneca,
 // McLaren, iPhone), which therefore stay whole unless the word is
-// all lower-case before the change ("dividendesEmmanuel").
+// all lower-case before the change ("dividendesEmmanuel"). "Plus", "Car"
+// and "Ma" are left out: OnePlus, BlaBlaCar.
 var sentenceOpeners = map[string]bool{}
 
 func init() {
