@@ -22,7 +22,8 @@
 //     after 1–3 digits, then groups of 3), "2,5", "600.000", "1.5"; "21 mars
 //     2024" is three tokens. Digits followed by letters ("1er", "15h30") are
 //     one Word.
-//   - Elisions split after the apostrophe (' or ’): "l’influence" → "l’"
+//   - Elisions split after the apostrophe (' ’ ʼ, or ‘ ´ typed for one):
+//     "l’influence" → "l’"
 //     "influence", likewise d’ j’ m’ t’ s’ n’ c’ qu’ jusqu’ lorsqu’ puisqu’
 //     quoiqu’. Other apostrophes stay inside: "aujourd’hui", "prud’hommes",
 //     "presqu’île", "quelqu’un", "main-d’œuvre".
@@ -54,12 +55,23 @@
 // two and "M." into "M" "." — so this package scans the text itself, once,
 // with French rules.
 //
+// # Agreement with treebanks
+//
+// On the Universal Dependencies French test sets (../shared, see
+// TestUniversalDependencies), token boundaries agree with the treebanks'
+// at F1 0.995 (Sequoia), 0.994 (GSD) and 0.999 (PUD); the rest is
+// convention ("l'on", "9h", "époque-là"). Sentence boundaries, with the
+// sentences of a document joined by spaces, agree at F1 0.99 (PUD) and
+// 0.96 (GSD); 0.86 on Sequoia, whose medical leaflets have headings that
+// lose their line breaks once joined, and sentences starting in lower case.
+//
 // # Cost and concurrency
 //
 // Tokenize and Segment are pure functions, safe for concurrent use. Each
-// allocates only its result slice (tokens are substrings of text) and runs
-// at about 65–85 MB/s (11–15 M tokens/s) together on one core; see
-// BenchmarkTokenizeSegment.
+// allocates only its result slice (tokens are substrings of text). Together
+// they take about 13 ms of CPU per MB of news text (≈ 78 MB/s, 14 M tokens/s
+// per core); on a shared 2-core machine BenchmarkTokenizeSegment measured
+// 36–85 MB/s wall-clock.
 package tokenize
 
 // Kind says what a token is.
