@@ -1,16 +1,10 @@
 package index
 
 import (
-	"strings"
-	"unicode"
-
 	"github.com/blevesearch/bleve/v2/analysis"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/fr" // registers the "stop_fr" token filter
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/registry"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/veille/veille/pkg/stem"
 	"github.com/veille/veille/pkg/tokenize"
@@ -23,7 +17,7 @@ const (
 	TokenizerName = "veille_tokenize"
 	// StemFilterName replaces each term with its French Snowball stem (pkg/stem).
 	StemFilterName = "veille_snowball_fr"
-	// FoldFilterName removes diacritics and splits the ligatures œ and æ.
+	// FoldFilterName folds terms with stem.Fold: no accents, œ as oe.
 	FoldFilterName = "veille_fold"
 
 	// AnalyzerFrench: tokenize, lower-case, drop French stop words, stem.
@@ -44,7 +38,7 @@ func init() {
 		return termFilter(stem.Stem), nil
 	}))
 	must(registry.RegisterTokenFilter(FoldFilterName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
-		return termFilter(fold), nil
+		return termFilter(stem.Fold), nil
 	}))
 	chains := map[string][]string{
 		AnalyzerFrench:       {lowercase.Name, "stop_fr", StemFilterName},
@@ -115,26 +109,3 @@ func (f termFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	}
 	return in
 }
-
-// fold removes combining marks after canonical decomposition and splits œ
-// and æ: « Œuvre » gives « Oeuvre », « stupéfiant » gives « stupefiant ».
-func fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return s
-	}
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		return s
-	}
-	return ligatures.Replace(out)
-}
-
-var ligatures = strings.NewReplacer("œ", "oe", "Œ", "Oe", "æ", "ae", "Æ", "Ae")

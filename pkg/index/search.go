@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -58,11 +59,11 @@ type Hit struct {
 	ID     string   `json:"id"`     // the document source: FILE#ID or a path
 	Source string   `json:"source"` // the file it came from
 	Score  float64  `json:"score"`
-	Title  string   `json:"title,omitempty"`
-	Date   string   `json:"date,omitempty"` // YYYY-MM-DD
-	Topics []string `json:"topics,omitempty"`
+	Title  string   `json:"title"`
+	Date   string   `json:"date"` // YYYY-MM-DD, "" when the source has none
+	Topics []string `json:"topics"`
 	// Entities maps a label (PER, LOC, ORG, OPERATION, MISC) to names.
-	Entities map[string][]string `json:"entities,omitempty"`
+	Entities map[string][]string `json:"entities"`
 	// Snippets are passages of the text, with the matched words between
 	// MarkStart and MarkEnd; only with Query.Highlight.
 	Snippets []string `json:"snippets,omitempty"`
@@ -182,11 +183,9 @@ func hit(h *search.DocumentMatch) Hit {
 		out.Date = t.Format(time.DateOnly)
 	}
 	out.Topics = strs(h.Fields[fieldTopics])
+	out.Entities = map[string][]string{}
 	for _, l := range labels {
 		if names := strs(h.Fields[labelField(l.label)]); len(names) > 0 {
-			if out.Entities == nil {
-				out.Entities = map[string][]string{}
-			}
 			out.Entities[l.label] = names
 		}
 	}
@@ -208,7 +207,7 @@ func strs(v any) []string {
 		}
 		return out
 	}
-	return nil
+	return []string{}
 }
 
 // buildQuery turns q into a bleve query: the text part scores, the rest
@@ -265,4 +264,30 @@ func buildQuery(q Query) query.Query {
 	b := query.NewBooleanQuery([]query.Query{scoring}, nil, nil)
 	b.AddFilter(bleve.NewConjunctionQuery(filters...))
 	return b
+}
+
+// IDsUnder returns the ids of the documents read from path: from the file
+// path itself, or from any file below the directory path.
+func (x *Index) IDsUnder(ctx context.Context, path string) ([]string, error) {
+	path = filepath.Clean(path)
+	n, err := x.bi.DocCount()
+	if err != nil || n == 0 {
+		return nil, err
+	}
+	q := bleve.NewPrefixQuery(path)
+	q.SetField(fieldFile)
+	req := bleve.NewSearchRequestOptions(q, int(n), 0, false)
+	req.Fields = []string{fieldFile}
+	sr, err := x.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: list %s in %s: %w", path, x.dir, err)
+	}
+	var ids []string
+	for _, h := range sr.Hits {
+		f, _ := h.Fields[fieldFile].(string)
+		if f = filepath.Clean(f); f == path || strings.HasPrefix(f, path+string(filepath.Separator)) || path == "." && !filepath.IsAbs(f) {
+			ids = append(ids, h.ID)
+		}
+	}
+	return ids, nil
 }
