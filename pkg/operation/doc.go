@@ -19,9 +19,11 @@
 // nor the quotation marks, as the annotation guidelines require.
 //
 //   - Rules ("rule"): a trigger word — opération(s), plan(s), dispositif(s),
-//     mission(s), force(s), intervention(s), offensive(s), opex,
-//     « coup de filet », and, for quoted names only, campagne(s) and
-//     projet(s) — optionally followed by up to two adjectives or a naming
+//     intervention(s), offensive(s), opex, « coup de filet »; mission(s) and
+//     force(s), which take an unquoted unlisted name only after an adjective
+//     (« la force française X », not « la force Minusma »); and, for quoted
+//     names only, campagne(s) and projet(s) — optionally followed by up to
+//     two adjectives or a naming
 //     word (militaire, française, baptisée, dite, nom de code), then either
 //     a quoted name (« Place nette XXL », « place nette », "Résilience"), a
 //     capitalised name (Wuambushu, Tempête du Désert) or a listed name in

@@ -52,14 +52,18 @@ const (
 	anyName    trigger = iota // quoted, capitalised or listed
 	quotedName                // quoted and capitalised, or listed
 	listedName                // listed only (« les militaires Sentinelle »)
+	adjName                   // as anyName after an adjective (« la force française X »), else as quotedName
 )
 
 // triggers maps folded trigger words to what they accept; plural forms
-// also take coordinated names.
+// also take coordinated names. « mission » and « force » take an unlisted
+// capitalised name only after an adjective (« la force française Barkhane »):
+// « la mission Apollo », « la force Minusma » and « la force SUV » name no
+// operation.
 var triggers = map[string]trigger{
 	"operation": anyName, "operations": anyName, "plan": anyName, "plans": anyName,
-	"dispositif": anyName, "dispositifs": anyName, "mission": anyName, "missions": anyName,
-	"force": anyName, "forces": anyName, "intervention": anyName, "interventions": anyName,
+	"dispositif": anyName, "dispositifs": anyName, "mission": adjName, "missions": adjName,
+	"force": adjName, "forces": adjName, "intervention": anyName, "interventions": anyName,
 	"offensive": anyName, "offensives": anyName, "opex": anyName,
 	"campagne": quotedName, "campagnes": quotedName, "projet": quotedName, "projets": quotedName,
 	"militaire": listedName, "militaires": listedName, "soldat": listedName, "soldats": listedName,
@@ -90,6 +94,10 @@ var adjectiveEndings = []string{
 // functionWords are capitalised words that start a sentence, not a name.
 var functionWords = map[string]bool{}
 
+// determiners before a word make it a common noun or a title, not an
+// operation name (« le SUV », « les Enfoirés »).
+var determiners = map[string]bool{}
+
 // placeNouns before « de X » make X a place (« le massacre de Srebrenica »).
 var placeNouns = map[string]bool{}
 
@@ -101,6 +109,10 @@ func init() {
 	votre mon ma mes cela ceci celui celle ceux aucun aucune chaque plusieurs certains
 	certaines lundi mardi mercredi jeudi vendredi samedi dimanche`) {
 		functionWords[w] = true
+	}
+	for _, w := range strings.Fields(`le la les l un une des du au aux ce cet cette ces son sa ses
+	leur leurs mon ma mes notre nos votre vos`) {
+		determiners[w] = true
 	}
 	for _, w := range strings.Fields(`ville villes commune communes region province departement
 	village villages capitale port aeroport banlieue quartier quartiers pays republique
@@ -141,6 +153,9 @@ type seen struct {
 	upper, lower bool
 	acronym      bool // matched only in upper case
 	fromList     bool
+	// bare: found only as an unlisted, unquoted name after a trigger, so
+	// its other mentions must look like names (no article before them).
+	bare bool
 }
 
 // Find returns the operation mentions of a, merged with the model's
@@ -247,12 +262,16 @@ func (d *doc) accept(start, end int, keys []string, source string, fromList bool
 	return true
 }
 
-// acceptTriggered accepts a name found after a trigger word.
-func (d *doc) acceptTriggered(start, end int, keys []string, fromList bool) bool {
+// acceptTriggered accepts a name found after a trigger word; bare says it
+// was neither listed nor quoted.
+func (d *doc) acceptTriggered(start, end int, keys []string, fromList, bare bool) bool {
+	_, known := d.confirmed[strings.Join(keys, " ")]
 	if !d.accept(start, end, keys, SourceRule, fromList) {
 		return false
 	}
 	d.found[len(d.found)-1].triggered = true
+	s := d.confirmed[strings.Join(keys, " ")]
+	s.bare = bare && (s.bare || !known)
 	return true
 }
 
@@ -299,6 +318,7 @@ func (d *doc) matchWords(i int, keys []string) (int, bool) {
 func (d *doc) findTriggered() {
 	for i := 0; i < len(d.words); i++ {
 		t, ok := triggers[d.words[i].key]
+		ok = ok && accentsMatch(d.words[i])
 		last := i
 		if !ok {
 			if d.words[i].key == "coup" && i+2 < len(d.words) && d.words[i+1].key == "de" && d.words[i+2].key == "filet" && d.spaced(i) && d.spaced(i+1) {
@@ -314,6 +334,20 @@ func (d *doc) findTriggered() {
 	}
 }
 
+// accentsMatch reports whether a trigger word is written with the accents
+// of the trigger: « forcé » folds to « force » but is no trigger.
+func accentsMatch(w word) bool {
+	lower := strings.ToLower(w.text)
+	if lower == w.key {
+		return true
+	}
+	switch lower {
+	case "opération", "opérations", "véhicule", "véhicules":
+		return true
+	}
+	return false
+}
+
 // notATrigger reports uses of a trigger word that name no operation:
 // « arrière-plan », « au premier plan », « en force ».
 func (d *doc) notATrigger(i int) bool {
@@ -322,7 +356,7 @@ func (d *doc) notATrigger(i int) bool {
 	}
 	p := d.words[i-1]
 	return strings.HasSuffix(d.text[:d.words[i].start], "-") ||
-		(d.words[i].key == "plan" && (p.key == "premier" || p.key == "second" || p.key == "gros")) ||
+		(d.words[i].key == "plan" && (p.key == "premier" || p.key == "second" || p.key == "gros" || p.key == "business")) ||
 		(p.key == "en" && d.words[i].key == "force" && d.spaced(i-1))
 }
 
@@ -335,6 +369,7 @@ func (d *doc) afterTrigger(first, last int, t trigger) {
 	strict := isAllUpper(tw) || (isUpperFirst(tw) && !d.sentenceStart(d.words[first].start))
 	plural := strings.HasSuffix(d.words[first].key, "s") || d.words[first].key == "opex"
 	i := last + 1
+	adjectives := 0
 modifiers:
 	for n := 0; n < 2 && i < len(d.words) && d.spaced(i-1); n++ {
 		w := d.words[i]
@@ -343,6 +378,7 @@ modifiers:
 			i += 3
 		case namingWords[w.key] || isModifier(w.text):
 			i++
+			adjectives++
 		default:
 			break modifiers
 		}
@@ -350,11 +386,18 @@ modifiers:
 	// « l'opération de police « Coup de balai » »: a « de » complement, then
 	// only a quoted name.
 	if i+1 < len(d.words) && (d.words[i].key == "de" || d.words[i].key == "d") && d.spaced(i-1) &&
-		d.joined(i) && !isUpperFirst(d.words[i+1].text) {
+		d.joined(i) && !isUpperFirst(d.words[i+1].text) && !functionWords[d.words[i+1].key] &&
+		!hasAnySuffix(d.words[i+1].key, "er", "ir", "re") {
 		if rest := strings.TrimLeft(d.text[d.words[i+1].end:], " \u00a0\u202f"); rest != "" {
 			if r, _ := utf8.DecodeRuneInString(rest); closers[r] != "" {
 				i += 2
 			}
+		}
+	}
+	if t == adjName {
+		t = quotedName
+		if adjectives > 0 {
+			t = anyName
 		}
 	}
 	pos := d.words[i-1].end
@@ -405,7 +448,29 @@ func (d *doc) sentenceStart(pos int) bool {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(before)
-	return strings.ContainsRune("\n.!?:;«\"“(-–—", r)
+	return strings.ContainsRune("\n.!?:;«\"“-–—", r)
+}
+
+// opens reports whether the quotation mark at text[at:after] opens a quote:
+// a straight " glued to the word before it or followed by a space closes
+// one (« "opération de déstabilisation" visant à "semer" »).
+func (d *doc) opens(at, after int) bool {
+	if d.text[at] != '"' {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(d.text[:at])
+	next, _ := utf8.DecodeRuneInString(d.text[after:])
+	return (at == 0 || unicode.IsSpace(before) || before == '(') && after < len(d.text) && !unicode.IsSpace(next)
+}
+
+// hasAnySuffix reports whether s ends with one of the suffixes.
+func hasAnySuffix(s string, suffixes ...string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // closers maps an opening quotation mark to the marks that close it.
@@ -421,6 +486,9 @@ func (d *doc) nameAt(pos, i int, t trigger, strict bool) (end, next int, ok bool
 	}
 	if r, size := utf8.DecodeRuneInString(rest); closers[r] != "" {
 		q := len(d.text) - len(rest) + size
+		if !d.opens(q-size, q) {
+			return 0, 0, false
+		}
 		return d.quotedName(q, closers[r], t)
 	}
 	if i >= len(d.words) || d.words[i].start != len(d.text)-len(rest) {
@@ -429,9 +497,12 @@ func (d *doc) nameAt(pos, i int, t trigger, strict bool) (end, next int, ok bool
 	if n, j, hit := d.matchList(i); hit && !d.list.neverName(n.words) {
 		j = d.numberSuffix(j)
 		e := d.words[j-1].end
-		return e, j, d.acceptTriggered(d.words[i].start, e, d.keys(i, j), true)
+		return e, j, d.acceptTriggered(d.words[i].start, e, d.keys(i, j), true, false)
 	}
 	if t != anyName || strict || !isUpperFirst(d.words[i].text) {
+		return 0, 0, false
+	}
+	if d.neverAt(i) {
 		return 0, 0, false
 	}
 	j := d.capitalisedRun(i)
@@ -441,7 +512,18 @@ func (d *doc) nameAt(pos, i int, t trigger, strict bool) (end, next int, ok bool
 		d.placeOrPerson(start, e, keys) {
 		return 0, 0, false
 	}
-	return e, j, d.acceptTriggered(start, e, keys, false)
+	return e, j, d.acceptTriggered(start, e, keys, false, true)
+}
+
+// neverAt reports whether a "!" phrase of the list starts at word i
+// (« l'opération Pièces jaunes »).
+func (d *doc) neverAt(i int) bool {
+	for _, n := range d.list.never[d.words[i].key] {
+		if _, ok := d.matchWords(i, n); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // capitalisedRun returns the index after the capitalised name starting at
@@ -521,10 +603,42 @@ func (d *doc) quotedName(q int, closer string, t trigger) (end, next int, ok boo
 	// that do not start with a function word: « place nette » is a name,
 	// « urgente » and « contre les groupes armés » are not.
 	upper := isUpperFirst(d.words[i].text)
-	if !listed && (t == listedName || (t == quotedName && !upper) || (!upper && (j-i < 2 || functionWords[keys[0]]))) {
+	if !listed && (t == listedName || (t == quotedName && !upper) || (!upper && !lowerName(keys))) {
 		return 0, 0, false
 	}
-	return q + c + closeSize, j, d.acceptTriggered(start, stop, keys, listed)
+	return q + c + closeSize, j, d.acceptTriggered(start, stop, keys, listed, false)
+}
+
+// lowerName reports whether the folded words of a lower-case quote can be
+// a name (« place nette », « sources de paix ») rather than a quoted phrase:
+// at least two words, no coordination, no verb, not starting with a
+// function word or an adverb, not an infinitive with its object
+// (« éveiller les consciences »).
+func lowerName(keys []string) bool {
+	if len(keys) < 2 || functionWords[keys[0]] || quoteAdverbs[keys[0]] {
+		return false
+	}
+	for _, k := range keys {
+		if k == "et" || k == "ou" || k == "ni" || quoteVerbs[k] {
+			return false
+		}
+	}
+	return !(hasAnySuffix(keys[0], "er", "ir") && functionWords[keys[1]])
+}
+
+// quoteAdverbs and quoteVerbs mark quoted phrases that are speech, not
+// names (« très verrouillé », « n'avait rien d'évident », « doit être prévue »).
+var quoteAdverbs, quoteVerbs = map[string]bool{}, map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`tres non ne n pas plus moins trop si bien assez tout toute tous
+	toutes deja encore vraiment totalement particulierement extremement peu jamais rien`) {
+		quoteAdverbs[w] = true
+	}
+	for _, w := range strings.Fields(`est sont etait etaient sera seront serait seraient a ont avait
+	avaient aura auront doit doivent devait peut peuvent pouvait fait font etre avoir va vont`) {
+		quoteVerbs[w] = true
+	}
 }
 
 // coordinated finds the next name of a coordination after byte pos:
@@ -584,7 +698,9 @@ func (d *doc) placeOrPerson(start, end int, keys []string) bool {
 		case honorific == "M" || honorific == "Mme" || honorific == "Mlle" || honorific == "MM":
 			return true
 		case strings.Contains(gap, "."):
-		case (p.text == "à" || p.text == "À") && (j < 2 || !governsA(d.words[j-2].key)):
+		case (p.text == "à" || p.text == "À" || p.text == "A") && (j < 2 || !governsA(d.words[j-2].key)):
+			return true
+		case personTitles[p.key]:
 			return true
 		case p.key == "en" || p.key == "au" || p.key == "aux":
 			return true
@@ -595,6 +711,17 @@ func (d *doc) placeOrPerson(start, end int, keys []string) bool {
 		}
 	}
 	return false
+}
+
+// personTitles before a name make it a person (« le président Trump »).
+var personTitles = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`president presidente ministre administration candidat candidate
+	senateur senatrice depute deputee maire chancelier chanceliere premier roi reine general
+	colonel juge procureur prefet prefete`) {
+		personTitles[w] = true
+	}
 }
 
 // governsA reports whether a folded word takes « à » before what it
@@ -739,6 +866,9 @@ func (d *doc) propagate() {
 			switch {
 			case s.acronym:
 				ok = isAllUpper(w.text)
+			case s.bare && i > 0 && d.spaced(i-1) && determiners[d.words[i-1].key]:
+				// « la force SUV » once does not make « le SUV » an operation.
+				ok = false
 			case isUpperFirst(w.text):
 				ok = s.upper
 			default:

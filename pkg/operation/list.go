@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -32,8 +33,8 @@ type List struct {
 	names []name
 	// byFirst maps a name's first folded word to its names, longest first.
 	byFirst map[string][]int
-	// never holds the folded keys of the "!" lines.
-	never map[string]bool
+	// never holds the folded words of the "!" lines by their first word.
+	never map[string][][]string
 }
 
 // name is one listed name (an alias is a name of its own).
@@ -67,7 +68,7 @@ func (l *List) Len() int {
 //
 // Errors name the line and wrap one of the Err* sentinels.
 func LoadList(r io.Reader) (*List, error) {
-	l := &List{byFirst: map[string][]int{}, never: map[string]bool{}}
+	l := &List{byFirst: map[string][]int{}, never: map[string][][]string{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 4096), 4096)
 	line := 0
@@ -110,7 +111,7 @@ func (l *List) addLine(s string) error {
 		if err != nil {
 			return err
 		}
-		l.never[strings.Join(words, " ")] = true
+		l.never[words[0]] = append(l.never[words[0]], words)
 		return nil
 	}
 	for _, alias := range strings.Split(s, "|") {
@@ -151,7 +152,15 @@ func nameWords(s string) ([]string, error) {
 
 // neverName reports whether the folded words are a "!" entry.
 func (l *List) neverName(words []string) bool {
-	return l != nil && len(l.never) > 0 && l.never[strings.Join(words, " ")]
+	if l == nil || len(words) == 0 {
+		return false
+	}
+	for _, n := range l.never[words[0]] {
+		if slices.Equal(n, words) {
+			return true
+		}
+	}
+	return false
 }
 
 // defaultList is the list embedded in the binary, parsed once.
