@@ -96,6 +96,10 @@ func TestGroup(t *testing.T) {
 			"Il est né à Lille (Nord).",
 			[]string{"Lille/LOC", "Nord/LOC"},
 			[]string{"Lille/LOC×1", "Nord/LOC×1"}},
+		{"titles: the head, honorifics and names of institutions",
+			"La préfète Béatrice Lagarde a parlé. M. Paul Roux se tait. Selon la Direction générale de la gendarmerie nationale, Mélanie Lemée était gendarme.",
+			[]string{"Béatrice Lagarde/PER", "Paul Roux/PER", "Mélanie Lemée/PER", "Direction générale de la gendarmerie nationale/ORG"},
+			[]string{"Béatrice Lagarde/PER×1 [préfète]", "Direction générale de la gendarmerie nationale/ORG×1", "Mélanie Lemée/PER×1", "Paul Roux/PER×1"}},
 		{"titles",
 			"Le ministre de l’Intérieur Gérald Darmanin a parlé. Le procureur de Marseille, Nicolas Bessone, a confirmé. " +
 				"Sophie Martin, préfète de Lot-et-Garonne, était là. Le Premier ministre Jean Castex a salué M. Bessone. " +
