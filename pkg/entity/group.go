@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/veille/veille/pkg/ner"
 	"github.com/veille/veille/pkg/stem"
+	"github.com/veille/veille/pkg/tokenize"
 )
 
 // Group groups the mentions of one document into entities, sorted by
@@ -20,7 +22,7 @@ func Group(a *stem.Analysis, mentions []ner.Mention) []Entity {
 	if a == nil || len(mentions) == 0 {
 		return nil
 	}
-	g := grouper{text: a.Text, a: a}
+	g := grouper{text: a.Text, toks: cleanTokens(a)}
 	g.keep(mentions)
 	if len(g.ms) == 0 {
 		return nil
@@ -29,7 +31,7 @@ func Group(a *stem.Analysis, mentions []ner.Mention) []Entity {
 	g.joinAcronyms()
 	g.joinSurnames()
 	ents := g.entities()
-	sal := newSalience(a)
+	sal := newSalience(a.Text, a.Sentences)
 	for i := range ents {
 		ents[i].e.Salience = sal.score(ents[i].spans, ents)
 	}
@@ -55,6 +57,29 @@ func Group(a *stem.Analysis, mentions []ner.Mention) []Entity {
 	return out
 }
 
+// cleanTokens returns a's tokens, or, when some are out of order or out of
+// range (a hand-made Analysis), a copy without them.
+func cleanTokens(a *stem.Analysis) []tokenize.Token {
+	ok := func(prevEnd int, t tokenize.Token) bool {
+		return prevEnd <= t.Start && t.Start <= t.End && t.End <= len(a.Text)
+	}
+	prevEnd := 0
+	for i, t := range a.Tokens {
+		if !ok(prevEnd, t) {
+			out := slices.Clone(a.Tokens[:i])
+			for _, t := range a.Tokens[i:] {
+				if ok(prevEnd, t) {
+					out = append(out, t)
+					prevEnd = t.End
+				}
+			}
+			return out
+		}
+		prevEnd = t.End
+	}
+	return a.Tokens
+}
+
 // mention is a kept mention with its matching key.
 type mention struct {
 	idx        int // index in the caller's slice
@@ -67,7 +92,8 @@ type mention struct {
 
 type grouper struct {
 	text string
-	a    *stem.Analysis
+	// toks are the analysis' tokens, in order and in range.
+	toks []tokenize.Token
 	ms   []mention
 	// parent is the union-find forest over clusters (one cluster per
 	// label and folded key).

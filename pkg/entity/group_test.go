@@ -12,6 +12,7 @@ import (
 	"github.com/veille/veille/pkg/ner"
 	"github.com/veille/veille/pkg/operation"
 	"github.com/veille/veille/pkg/stem"
+	"github.com/veille/veille/pkg/tokenize"
 )
 
 // mark returns a mention for every occurrence of each "text/LABEL" in text,
@@ -326,5 +327,24 @@ func TestGroupRandomSpans(t *testing.T) {
 			}
 		}
 		Group(a, ms) // the raw, invalid spans too
+	}
+}
+
+// TestGroupMalformedAnalysis: a hand-made Analysis with tokens and
+// sentences out of order or out of range must not make Group or Find panic.
+func TestGroupMalformedAnalysis(t *testing.T) {
+	text := "Le ministre Gérald Darmanin parle. Darmanin part."
+	a := stem.Analyze(text)
+	a.Tokens = append(a.Tokens, a.Tokens[0])
+	a.Tokens[1], a.Tokens[2] = a.Tokens[2], a.Tokens[1]
+	a.Tokens = append(a.Tokens, tokenize.Token{Text: "x", Start: 40, End: 400})
+	a.Sentences = append(a.Sentences, tokenize.Sentence{Start: -5}, tokenize.Sentence{Start: 900})
+	f, err := operation.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := f.Find(a, mark(text, "Gérald Darmanin/PER", "Darmanin/PER"))
+	if got := summary(Group(a, ms)); !reflect.DeepEqual(got, []string{"Gérald Darmanin/PER×2"}) {
+		t.Errorf("got %q", got)
 	}
 }

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/veille/veille/pkg/stem"
+	"github.com/veille/veille/pkg/tokenize"
 )
 
 // Salience weights; they sum to 1, so scores lie in [0, 1].
@@ -29,13 +29,15 @@ type salience struct {
 	maxCount, maxUnits int
 }
 
-func newSalience(a *stem.Analysis) *salience {
-	s := &salience{size: len(a.Text), starts: []int{0}}
-	for _, st := range a.Sentences {
-		s.starts = append(s.starts, st.Start)
+func newSalience(text string, sentences []tokenize.Sentence) *salience {
+	s := &salience{size: len(text), starts: []int{0}}
+	for _, st := range sentences {
+		if 0 < st.Start && st.Start <= len(text) {
+			s.starts = append(s.starts, st.Start)
+		}
 	}
-	for i := 0; i < len(a.Text); {
-		j := strings.IndexByte(a.Text[i:], '\n')
+	for i := 0; i < len(text); {
+		j := strings.IndexByte(text[i:], '\n')
 		if j < 0 {
 			break
 		}
@@ -46,7 +48,7 @@ func newSalience(a *stem.Analysis) *salience {
 	// Drop duplicates and units holding only spaces (blank lines).
 	out := s.starts[:1]
 	for _, p := range s.starts[1:] {
-		if p > out[len(out)-1] && strings.TrimSpace(a.Text[out[len(out)-1]:p]) != "" {
+		if p > out[len(out)-1] && strings.TrimSpace(text[out[len(out)-1]:p]) != "" {
 			out = append(out, p)
 		} else if p > out[len(out)-1] {
 			out[len(out)-1] = p

@@ -71,7 +71,7 @@ func (g *grouper) titles(spans []span) []string {
 
 // wordAt returns the index of the first token starting at or after pos.
 func (g *grouper) wordAt(pos int) int {
-	return sort.Search(len(g.a.Tokens), func(i int) bool { return g.a.Tokens[i].Start >= pos })
+	return sort.Search(len(g.toks), func(i int) bool { return g.toks[i].Start >= pos })
 }
 
 // titleToken reports whether token t may belong to a title, and whether it
@@ -95,7 +95,7 @@ func titleToken(t tokenize.Token) (ok, head bool) {
 // « le procureur de Marseille, Nicolas Bessone »: up to 8 title tokens
 // before the name, the leftmost head starting the title.
 func (g *grouper) titleBefore(s span) string {
-	toks := g.a.Tokens
+	toks := g.toks
 	end := g.wordAt(s.start) // tokens[end] is the name's first token
 	i := end - 1
 	if i >= 0 && toks[i].Text == "," {
@@ -136,7 +136,7 @@ func (g *grouper) titleBefore(s span) string {
 // titleAfter finds the apposition « Gérald Darmanin, ministre de
 // l'Intérieur, a… » and « Nicolas Bessone, le procureur de Marseille ».
 func (g *grouper) titleAfter(s span) string {
-	toks := g.a.Tokens
+	toks := g.toks
 	i := g.wordAt(s.end)
 	if i >= len(toks) || toks[i].Text != "," {
 		return ""

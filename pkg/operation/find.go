@@ -167,8 +167,12 @@ func (f *Finder) Find(a *stem.Analysis, model []ner.Mention) []ner.Mention {
 	}
 	d := &doc{text: a.Text, list: f.list, model: validMentions(a.Text, model), confirmed: map[string]*seen{},
 		words: make([]word, 0, len(a.Tokens))}
+	prevEnd := 0
 	for _, t := range a.Tokens {
-		if (t.Kind == tokenize.Word || t.Kind == tokenize.Number) && 0 <= t.Start && t.Start < t.End && t.End <= len(a.Text) {
+		// Tokens out of order or out of range (a hand-made Analysis) are
+		// skipped, so that slicing between words is always valid.
+		if (t.Kind == tokenize.Word || t.Kind == tokenize.Number) && prevEnd <= t.Start && t.Start < t.End && t.End <= len(a.Text) {
+			prevEnd = t.End
 			d.words = append(d.words, word{start: t.Start, end: t.End, text: a.Text[t.Start:t.End], key: fold(a.Text[t.Start:t.End])})
 		}
 	}
