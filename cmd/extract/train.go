@@ -164,6 +164,7 @@ func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	var devs []corpusSpec
 	fs.Var(corpusFlag{"gold", &devs}, "dev", "after training, score the model on gold JSONL `FILE[,docs=A-B/M]` (repeatable; never a training file)")
 	fs.Var(corpusFlag{"conll", &devs}, "dev-conll", "after training, score the model on CoNLL `FILE[,options]` (repeatable)")
+	scoreOut := fs.String("score-out", "", "write the first --dev file's micro F1 over PER+LOC+ORG to `FILE` (the regression gate's figure)")
 	quiet := fs.Bool("q", false, "no progress on stderr")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
@@ -217,7 +218,7 @@ func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 			return exitFail
 		}
 	}
-	for _, d := range devs {
+	for i, d := range devs {
 		devDocs, err := readCorpus(d)
 		if err != nil {
 			fmt.Fprintln(stderr, "train:", err)
@@ -228,6 +229,12 @@ func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		}, nil)
 		fmt.Fprintf(stdout, "== %s\n", d.name)
 		writeNERReport(stdout, r.report)
+		if i == 0 && *scoreOut != "" {
+			if err := os.WriteFile(*scoreOut, fmt.Appendf(nil, "%.4f\n", r.report.Core.F1()), 0o644); err != nil {
+				fmt.Fprintln(stderr, "train:", err)
+				return exitFail
+			}
+		}
 	}
 	return exitOK
 }
