@@ -52,6 +52,7 @@ var stopNouns = map[string]bool{
 	"place": true, "ailleurs": true, "plupart": true, "nombre": true, "partie": true,
 	"personnes": true, "personne": true, "chose": true, "choses": true, "type": true,
 	"cadre": true, "titre": true, "sein": true, "total": true, "mesure": true, "face": true,
+	"nm": true, "ch": true, "cv": true, "kw": true, "kwh": true,
 }
 
 // stopAdjs never end a keyphrase: quantifiers and pointers that UD tags ADJ.
@@ -137,7 +138,10 @@ func lastRunes(s string, n int) (string, bool) {
 
 // guess tags a lower-cased word absent from the lexicon.
 func (t *tagger) guess(lower string, capital bool) tag {
-	if capital {
+	switch {
+	case lower[0] >= '0' && lower[0] <= '9':
+		return tagOther // « 5e », « 3D »: ordinals and codes name nothing alone
+	case capital:
 		return tagPropn
 	}
 	for _, n := range suffixLens {
