@@ -185,15 +185,19 @@ func runIngest(ctx context.Context, name string, args []string, stdin io.Reader,
 func skipUnchanged(docs iter.Seq[textio.Doc], x *index.Index, st *ingestStats, mu *sync.Mutex, existed map[string]bool) iter.Seq[textio.Doc] {
 	return func(yield func(textio.Doc) bool) {
 		for d := range docs {
+			// A source that fails to read is recorded too: --prune must not
+			// take it for a deleted one.
+			var old string
+			had := false
 			if d.Err == nil {
-				old, had := x.Hash(d.Source)
-				mu.Lock()
-				existed[d.Source] = had
-				mu.Unlock()
-				if had && old == index.ContentHash(d.Title, d.Date, d.Text) {
-					st.unchanged.Add(1)
-					continue
-				}
+				old, had = x.Hash(d.Source)
+			}
+			mu.Lock()
+			existed[d.Source] = had
+			mu.Unlock()
+			if had && old == index.ContentHash(d.Title, d.Date, d.Text) {
+				st.unchanged.Add(1)
+				continue
 			}
 			if !yield(d) {
 				return

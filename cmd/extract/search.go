@@ -111,9 +111,9 @@ var facetOrder = []struct{ key, title string }{
 // printResult writes the human view: hits with their snippets, then facets.
 // Matched words are bold on a terminal, between ** otherwise.
 func printResult(w io.Writer, res *index.Result, terminal bool) {
-	mark := strings.NewReplacer(index.MarkStart, "**", index.MarkEnd, "**", "\n", " ")
+	mark := strings.NewReplacer(index.MarkStart, "**", index.MarkEnd, "**")
 	if terminal {
-		mark = strings.NewReplacer(index.MarkStart, "\033[1m", index.MarkEnd, "\033[0m", "\n", " ")
+		mark = strings.NewReplacer(index.MarkStart, "\033[1m", index.MarkEnd, "\033[0m")
 	}
 	fmt.Fprintf(w, "%d documents (%s)\n", res.Total, res.Took.Round(10*time.Microsecond))
 	for i, h := range res.Hits {
@@ -121,11 +121,14 @@ func printResult(w io.Writer, res *index.Result, terminal bool) {
 		if title == "" {
 			title = h.ID
 		}
-		fmt.Fprintf(w, "\n%d. %s", i+1, title)
-		if h.Date != "" {
-			fmt.Fprintf(w, " (%s)", h.Date)
+		fmt.Fprintf(w, "\n%d. %s\n   ", i+1, title)
+		if h.Title != "" {
+			fmt.Fprintf(w, "%s  ", h.ID)
 		}
-		fmt.Fprintf(w, "\n   %s  score %.3f\n", h.ID, h.Score)
+		if h.Date != "" {
+			fmt.Fprintf(w, "%s  ", h.Date)
+		}
+		fmt.Fprintf(w, "score %.3f\n", h.Score)
 		if len(h.Topics) > 0 {
 			fmt.Fprintf(w, "   topics: %s\n", strings.Join(h.Topics, ", "))
 		}
@@ -139,7 +142,7 @@ func printResult(w io.Writer, res *index.Result, terminal bool) {
 			fmt.Fprintf(w, "   %s\n", strings.Join(ents, " | "))
 		}
 		for _, s := range h.Snippets {
-			fmt.Fprintf(w, "   … %s …\n", mark.Replace(s))
+			fmt.Fprintf(w, "   %s\n", mark.Replace(s))
 		}
 	}
 	if res.Facets == nil {

@@ -97,12 +97,12 @@ const highlighterName = "veille_mark"
 
 func init() {
 	must(registry.RegisterHighlighter(highlighterName, func(map[string]any, *registry.Cache) (highlight.Highlighter, error) {
-		return simplehighlighter.NewHighlighter(simplefragmenter.NewFragmenter(160), markFormatter{}, " … "), nil
+		return simplehighlighter.NewHighlighter(simplefragmenter.NewFragmenter(160), markFormatter{}, "…"), nil
 	}))
 }
 
-// markFormatter wraps matched words in MarkStart and MarkEnd and, unlike
-// bleve's html formatter, leaves the plain text unescaped.
+// markFormatter wraps matched words in MarkStart and MarkEnd and collapses
+// white space; unlike bleve's html formatter it leaves the text unescaped.
 type markFormatter struct{}
 
 func (markFormatter) Format(f *highlight.Fragment, locs highlight.TermLocations) string {
@@ -122,7 +122,7 @@ func (markFormatter) Format(f *highlight.Fragment, locs highlight.TermLocations)
 		cur = l.End
 	}
 	b.Write(f.Orig[cur:f.End])
-	return strings.TrimSpace(b.String())
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 var storedFields = []string{fieldTitle, fieldFile, fieldDate, fieldTopics, "per", "loc", "org", "operation", "misc"}
