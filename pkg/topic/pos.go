@@ -197,7 +197,7 @@ func (t *tagger) units(a *stem.Analysis, buf []unit) []unit {
 			u := unit{start: tk.Start, end: toks[j].End, sentence: si}
 			text := a.Text[u.start:u.end]
 			u.lower = normalizeWord(text)
-			if j == i && i < len(a.Stems) && a.Stems[i] != "" && !strings.ContainsAny(text, "'’") {
+			if j == i && i < len(a.Stems) && a.Stems[i] != "" {
 				u.stem = a.Stems[i]
 			} else {
 				u.stem = stem.Stem(u.lower)
@@ -242,9 +242,9 @@ func (t *tagger) tagOf(lower, text string, first bool) tag {
 	capital := isCapitalized(text)
 	tg, known := t.forms[lower]
 	switch {
-	case strings.ContainsRune(lower, '.'):
+	case strings.IndexByte(lower, '.') >= 0:
 		return tagOther // « M. », « J.-C. »
-	case !known && strings.Contains(lower, "-"):
+	case !known && strings.IndexByte(lower, '-') >= 0:
 		// « porte-parole », « Grande-Bretagne », « anti-américaine »; but
 		// « dit-il », « c’est-à-dire », « celui-ci » start with a verb or a
 		// pronoun, or end in a pronoun or a pointer.
@@ -295,5 +295,10 @@ func isApostrophe(s string) bool { return s == "'" || s == "’" }
 
 // normalizeWord lower-cases a word and writes its apostrophes as '.
 func normalizeWord(s string) string {
-	return strings.ReplaceAll(strings.ToLower(s), "’", "'")
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ReplaceAll(strings.ToLower(s), "’", "'")
+		}
+	}
+	return s // lower-case ASCII, the common case, costs one scan
 }

@@ -17,12 +17,13 @@ import (
 // ErrResource reports a damaged embedded resource (a bad build of models/).
 var ErrResource = errors.New("topic: bad embedded resource")
 
-// docFreq holds how many reference articles each stem occurs in.
+// docFreq holds the inverse document frequency of stems over reference
+// articles, computed once at load.
 type docFreq struct {
-	docs int
-	df   map[string]int32
-	// floor is the smallest df kept: stems absent from the table are rarer.
-	floor int32
+	idfs map[string]float64
+	// rare is the IDF of stems absent from the table: as rare as the
+	// rarest kept ones.
+	rare float64
 }
 
 func loadDocFreq(gz []byte) (*docFreq, error) {
@@ -30,40 +31,41 @@ func loadDocFreq(gz []byte) (*docFreq, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: df table: %v", ErrResource, err)
 	}
-	d := &docFreq{df: make(map[string]int32, 40000), floor: math.MaxInt32}
+	d := &docFreq{idfs: make(map[string]float64, 40000)}
+	docs, floor := 0, math.MaxInt
 	sc := bufio.NewScanner(zr)
 	for line := 1; sc.Scan(); line++ {
 		key, val, ok := strings.Cut(sc.Text(), "\t")
 		n, err := strconv.Atoi(val)
-		if !ok || err != nil {
+		if !ok || err != nil || n <= 0 {
 			return nil, fmt.Errorf("%w: df table line %d: want stem<TAB>count", ErrResource, line)
 		}
 		if line == 1 {
 			if key != "#docs" {
 				return nil, fmt.Errorf("%w: df table line 1: want #docs header", ErrResource)
 			}
-			d.docs = n
+			docs = n
 			continue
 		}
-		d.df[key] = int32(n)
-		d.floor = min(d.floor, int32(n))
+		d.idfs[key] = math.Log(float64(docs) / float64(n))
+		floor = min(floor, n)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%w: df table: %v", ErrResource, err)
 	}
-	if d.docs == 0 || len(d.df) == 0 {
+	if len(d.idfs) == 0 {
 		return nil, fmt.Errorf("%w: df table is empty", ErrResource)
 	}
+	d.rare = math.Log(float64(docs) / float64(floor))
 	return d, nil
 }
 
-// idf is log(N / df), with unseen stems as rare as the rarest kept ones.
+// idf is ln(N / df) over the reference articles.
 func (d *docFreq) idf(stem string) float64 {
-	n, ok := d.df[stem]
-	if !ok {
-		n = d.floor
+	if v, ok := d.idfs[stem]; ok {
+		return v
 	}
-	return math.Log(float64(d.docs) / float64(n))
+	return d.rare
 }
 
 // DefaultExtractor returns the keyphrase extractor built from the embedded
