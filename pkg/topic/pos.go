@@ -23,6 +23,7 @@ const (
 	tagAdj
 	tagPrep // a preposition allowed inside a keyphrase: « trafic de stupéfiants »
 	tagDet  // a determiner allowed after such a preposition: « forces de l’ordre »
+	tagStop // a word that is never part of a keyphrase, even capitalised
 	tagBreak
 )
 
@@ -88,8 +89,7 @@ func loadTagger(gz []byte) (*tagger, error) {
 		if !ok {
 			return nil, fmt.Errorf("%w: pos lexicon line %d: no tab", ErrResource, line)
 		}
-		tg := upos[pos]
-		t.forms[form] = tg
+		t.forms[form] = formTag(form, upos[pos])
 		if pos != "NOUN" && pos != "ADJ" && pos != "VERB" && pos != "ADV" {
 			continue
 		}
@@ -100,7 +100,7 @@ func loadTagger(gz []byte) (*tagger, error) {
 					v = new(votes)
 					sv[s] = v
 				}
-				v[tg]++
+				v[upos[pos]]++
 			}
 		}
 	}
@@ -120,7 +120,32 @@ func loadTagger(gz []byte) (*tagger, error) {
 			t.suffix[s] = best
 		}
 	}
+	// Closed classes absent from the treebanks still need their own tag.
+	for w := range phrasePreps {
+		t.forms[w] = tagPrep
+	}
+	for w := range stopNouns {
+		t.forms[w] = tagStop
+	}
+	for w := range stopAdjs {
+		t.forms[w] = tagStop
+	}
 	return t, nil
+}
+
+// formTag is the tag keyphrases give a lexicon form: prepositions allowed
+// in phrases stay prepositions, and only definite articles stay
+// determiners (« forces de l’ordre »; not « de ces ordres »).
+func formTag(form string, tg tag) tag {
+	switch {
+	case phrasePreps[form]:
+		return tagPrep
+	case stopNouns[form], stopAdjs[form], strings.IndexByte(form, '.') >= 0: // « m. », « etc. »
+		return tagStop
+	case tg == tagDet && form != "le" && form != "la" && form != "les" && form != "l'":
+		return tagOther
+	}
+	return tg
 }
 
 // lastRunes returns the last n runes of s, if s is longer than n runes.
@@ -227,24 +252,20 @@ func joinParticles(text string, us []unit) {
 }
 
 func (t *tagger) tagOf(lower, text string, first bool) tag {
-	if strings.HasSuffix(lower, "'") {
-		if phrasePreps[lower] {
-			return tagPrep
-		}
-		if lower == "l'" {
-			return tagDet
-		}
-		return tagOther
-	}
-	if phrasePreps[lower] {
-		return tagPrep
-	}
 	capital := isCapitalized(text)
-	tg, known := t.forms[lower]
+	if tg, known := t.forms[lower]; known {
+		if capital && !first && tg == tagOther && len(lower) > 1 && !isFunctionWord(lower) {
+			// A capitalised verb form mid-sentence is a name: « Marche », « Orange ».
+			return tagPropn
+		}
+		return tg
+	}
 	switch {
+	case strings.HasSuffix(lower, "'"):
+		return tagOther // an elided word: « jusqu’ », « lorsqu’ »
 	case strings.IndexByte(lower, '.') >= 0:
 		return tagOther // « M. », « J.-C. »
-	case !known && strings.IndexByte(lower, '-') >= 0:
+	case strings.IndexByte(lower, '-') >= 0:
 		// « porte-parole », « Grande-Bretagne », « anti-américaine »; but
 		// « dit-il », « c’est-à-dire », « celui-ci » start with a verb or a
 		// pronoun, or end in a pronoun or a pointer.
@@ -261,19 +282,8 @@ func (t *tagger) tagOf(lower, text string, first bool) tag {
 			return tagAdj
 		}
 		return tagNoun
-	case !known:
-		tg = t.guess(lower, capital)
-	case capital && !first && tg == tagOther && len(lower) > 1 && !isFunctionWord(lower):
-		// A capitalised verb form mid-sentence is a name: « Marche », « Orange ».
-		tg = tagPropn
 	}
-	switch {
-	case tg == tagNoun && stopNouns[lower], tg == tagAdj && stopAdjs[lower]:
-		return tagOther
-	case tg == tagDet && lower != "le" && lower != "la" && lower != "les":
-		return tagOther
-	}
-	return tg
+	return t.guess(lower, capital)
 }
 
 // isFunctionWord reports closed-class words that stay so when capitalised.
