@@ -49,11 +49,12 @@ type variant struct {
 // Keyphrases returns the n best keyphrases of a, best first.
 //
 // Candidates are noun phrases found by part-of-speech patterns (a noun or a
-// run of proper nouns, with adjectives, followed by at most two groups of
-// a preposition and a noun: see the package documentation). Occurrences are grouped by their
-// stems. A group's score grows with its frequency in the document, the
-// rarity of its words in news (IDF over OrangeSum), how early it appears,
-// and how often its words recur elsewhere in the document.
+// run of proper nouns with its adjectives, then at most two groups of a
+// preposition and a noun; see the package documentation). Occurrences are
+// grouped by their stems. A group's score grows with its frequency in the
+// document, the rarity of its words in news (IDF over OrangeSum), how early
+// it appears, and how often its words recur elsewhere in the document.
+// Scores are positive and comparable within one document only.
 func (x *Extractor) Keyphrases(a *stem.Analysis, n int) []Keyphrase {
 	if a == nil || n <= 0 || len(a.Tokens) == 0 {
 		return nil
