@@ -76,41 +76,29 @@ func NewKeyphraseReport(ks ...int) *KeyphraseReport {
 }
 
 // Add scores one document's predictions, best first, against its gold, and
-// returns the normalised predictions that matched at the largest cut-off.
+// returns the normalised predictions that matched at the last cut-off.
 func (r *KeyphraseReport) Add(gold, pred []string) (matched []string) {
 	g := keyphraseSet(gold)
 	p := keyphraseSet(pred)
 	r.Docs++
 	for i := range r.At {
 		s := &r.At[i]
-		top := p
-		if len(top) > s.K {
-			top = top[:s.K]
-		}
-		m := 0
-		for _, kp := range top {
+		matched = nil
+		for _, kp := range p[:min(len(p), s.K)] {
 			if slices.Contains(g, kp) {
-				m++
+				matched = append(matched, kp)
 			}
 		}
 		var prec, rec, f float64
-		prec = float64(m) / float64(s.K)
+		prec = float64(len(matched)) / float64(s.K)
 		if len(g) > 0 {
-			rec = float64(m) / float64(len(g))
+			rec = float64(len(matched)) / float64(len(g))
 		}
 		if prec+rec > 0 {
 			f = 2 * prec * rec / (prec + rec)
 		}
 		s.p, s.r, s.f = s.p+prec, s.r+rec, s.f+f
 		s.P, s.R, s.F = 100*s.p/float64(r.Docs), 100*s.r/float64(r.Docs), 100*s.f/float64(r.Docs)
-		if i == len(r.At)-1 {
-			matched = matched[:0]
-			for _, kp := range top {
-				if slices.Contains(g, kp) {
-					matched = append(matched, kp)
-				}
-			}
-		}
 	}
 	return matched
 }
