@@ -75,7 +75,9 @@ const (
 
 // DefaultLexicon returns the embedded lexicon for crime, policing and justice
 // news (models/topic/lexicon.toml). It is parsed once.
-var DefaultLexicon = sync.OnceValues(func() (*Lexicon, error) {
+func DefaultLexicon() (*Lexicon, error) { return defaultLexicon() }
+
+var defaultLexicon = sync.OnceValues(func() (*Lexicon, error) {
 	return LoadLexicon(bytes.NewReader(models.TopicLexicon), "models/topic/lexicon.toml")
 })
 

@@ -71,7 +71,9 @@ func (d *docFreq) idf(stem string) float64 {
 // DefaultExtractor returns the keyphrase extractor built from the embedded
 // part-of-speech lexicon and document-frequency table. It is built once and
 // safe for concurrent use.
-var DefaultExtractor = sync.OnceValues(func() (*Extractor, error) {
+func DefaultExtractor() (*Extractor, error) { return defaultExtractor() }
+
+var defaultExtractor = sync.OnceValues(func() (*Extractor, error) {
 	t, err := loadTagger(models.TopicPOS)
 	if err != nil {
 		return nil, err
