@@ -22,7 +22,7 @@ type inputFlags struct {
 func addInputFlags(fs *flag.FlagSet) *inputFlags {
 	f := &inputFlags{}
 	fs.Int64Var(&f.maxBytes, "max-bytes", textio.DefaultMaxBytes, "size limit of one document (a file, or one line of a dump)")
-	fs.StringVar(&f.fields, "fields", "", "comma-separated dump fields joined to make the text (default: title, lead, body)")
+	fs.StringVar(&f.fields, "text-fields", "", "comma-separated dump fields joined to make the text (default: title, lead, body)")
 	fs.StringVar(&f.idField, "id-field", "id", "dump field naming each article")
 	fs.StringVar(&f.dateField, "date-field", "", "dump field holding the date (default: date, published or pubdate)")
 	fs.StringVar(&f.stdinFormat, "stdin-format", "text", `what "-" holds: "text" (one document) or "jsonl" (a dump)`)
