@@ -17,32 +17,36 @@
 //
 // # Matching rules
 //
-// [Gazetteer.Classes] looks a form up case-insensitively: first as written
-// (accents kept), then accent-folded, so « Etats-Unis » finds « États-Unis ».
+// Case never matters, and accents matter only when the text has some:
+// a form written with accents must match the list's spelling, while a form
+// written without any (« Etats-Unis », « ETATS-UNIS ») also matches the
+// accented entry (« États-Unis »). So « placé » does not find « place ».
+// [Gazetteer.Classes] looks a whole form up this way.
 //
 // [Gazetteer.Match] scans tokens left to right and reports the longest entry
-// starting at each position, without overlaps. Tokens are compared
-// case-insensitively and accent-folded, with one constraint that keeps
-// common words quiet: a word written with a capital in the list only
-// matches a token that starts with a capital. So « Le Monde » matches
-// « Le Monde » and « LE MONDE » but not « dans le monde », and the commune
-// « Sens » does not match « le sens », while the lower-case « ministère »
-// matches either way. Entries are tokenized with [tokenize.Tokenize] when
-// the lists load, so a name matches exactly the tokens the tokenizer makes
-// of it, whatever its rules for hyphens and elisions.
+// starting at each position, without overlaps, comparing token by token
+// with the rule above and one more constraint that keeps common words
+// quiet: a word written with a capital in the list only matches a token
+// that starts with a capital. So « Le Monde » matches « Le Monde » and
+// « LE MONDE » but not « dans le monde », and the commune « Sens » does not
+// match « le sens », while the lower-case « ministère » matches either way.
+// Entries are tokenized with [tokenize.Tokenize] when the lists load, so a
+// name matches exactly the tokens the tokenizer makes of it, whatever its
+// rules for hyphens and elisions.
 //
 // # Data, cost and concurrency
 //
-// The default lists (about 108,000 entries from INSEE, ISO 3166 and
+// The default lists (about 107,000 entries from INSEE, ISO 3166 and
 // first-name lists, plus hand-written lists) are embedded in package
 // models; models/gazetteer/MODEL.md and SOURCES.md name their sources and
-// licences. [Default] parses them once, on first use (about 0.35 s and
-// 50 MB allocated); a [Gazetteer] is immutable and safe for concurrent use.
+// licences. [Default] parses them once, on first use (about 0.4 s; 20 MB
+// stay in memory); a [Gazetteer] is immutable and safe for concurrent use.
 // Match does one map lookup per token and allocates only its result.
 package gazetteer
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -142,23 +146,25 @@ type Match struct {
 // Gazetteer holds the lists. It is immutable once built.
 type Gazetteer struct {
 	exact  map[string]Class // lower-cased entry → classes
-	folded map[string]Class // accent-folded entry → classes
+	folded map[string]Class // accent-folded entry → classes, for entries with accents
 	nodes  []node           // token trie for Match; nodes[0] is the root
 	size   int
 }
 
 // node is a trie node: the classes of the entries that end here, and the
-// next tokens by their folded key.
+// children by the folded key of their token.
 type node struct {
 	classes Class
-	next    map[string]edge
+	next    map[string][]child
 }
 
-// edge leads to up to two children for one folded token: capital, reached
-// only by a capitalised token (the entry wrote that word with a capital),
-// and any, reached by every token. 0 means no child (the root is never one).
-type edge struct {
-	capital, any int32
+// child is the node reached by one spelling of a token: its lower-case
+// form if it has accents ("" if it is its folded key) and whether the list
+// writes it with a capital.
+type child struct {
+	lower   string
+	capital bool
+	node    int32
 }
 
 // Default returns the embedded lists, parsed on first use.
@@ -233,27 +239,35 @@ func (g *Gazetteer) add(entry string, c Class) error {
 	if len(toks) == 0 {
 		return fmt.Errorf("%w: %q", errNoToken, entry)
 	}
-	g.exact[string(appendKey(nil, entry, false))] |= c
-	g.folded[string(appendKey(nil, entry, true))] |= c
+	lower, folded := string(appendKey(nil, entry, false)), string(appendKey(nil, entry, true))
+	g.exact[lower] |= c
+	if folded != lower {
+		g.folded[folded] |= c
+	}
 	n := int32(0)
 	for _, t := range toks {
 		key := string(appendKey(nil, t.Text, true))
-		next := g.nodes[n].next
-		if next == nil {
-			next = make(map[string]edge, 1)
-			g.nodes[n].next = next
+		want := child{capital: capitalised(t.Text)}
+		if lower := string(appendKey(nil, t.Text, false)); lower != key {
+			want.lower = lower
 		}
-		e := next[key]
-		child := &e.any
-		if capitalised(t.Text) {
-			child = &e.capital
+		if g.nodes[n].next == nil {
+			g.nodes[n].next = make(map[string][]child, 1)
 		}
-		if *child == 0 {
+		kids := g.nodes[n].next[key]
+		found := int32(0)
+		for _, k := range kids {
+			if k.lower == want.lower && k.capital == want.capital {
+				found = k.node
+			}
+		}
+		if found == 0 {
 			g.nodes = append(g.nodes, node{})
-			*child = int32(len(g.nodes) - 1)
-			next[key] = e
+			found = int32(len(g.nodes) - 1)
+			want.node = found
+			g.nodes[n].next[key] = append(kids, want)
 		}
-		n = *child
+		n = found
 	}
 	if g.nodes[n].classes == 0 {
 		g.size++
@@ -262,27 +276,33 @@ func (g *Gazetteer) add(entry string, c Class) error {
 	return nil
 }
 
-// Len returns the number of distinct entries (token sequences that respect
-// the capitalisation of their words).
+// Len returns the number of distinct entries (token sequences, told apart
+// by accents and by the capitals of their words).
 func (g *Gazetteer) Len() int { return g.size }
 
 // Classes returns the classes of a word or name, 0 if it is in no list.
-// The lookup ignores case; it tries the form as written, then accent-folded.
+// The lookup ignores case. It tries the form as written, then, for a word
+// written without accents, the accent-folded lists (« Etats-Unis » finds
+// « États-Unis », but « placé » does not find « place »).
 func (g *Gazetteer) Classes(word string) Class {
-	var buf [64]byte
-	if c := g.exact[string(appendKey(buf[:0], word, false))]; c != 0 {
+	var lower, folded [64]byte
+	l := appendKey(lower[:0], word, false)
+	if c := g.exact[string(l)]; c != 0 {
 		return c
 	}
-	return g.folded[string(appendKey(buf[:0], word, true))]
+	f := appendKey(folded[:0], word, true)
+	if !bytes.Equal(l, f) {
+		return 0
+	}
+	return g.folded[string(f)]
 }
 
 // Match returns the longest entries spelled by toks, left to right and
 // without overlaps, following the rules in the package documentation.
 func (g *Gazetteer) Match(toks []tokenize.Token) []Match {
 	var out []Match
-	var buf [64]byte
 	for i := 0; i < len(toks); {
-		last, classes := g.longest(0, toks, i, buf[:0])
+		last, classes := g.longest(0, toks, i)
 		if last == 0 {
 			i++
 			continue
@@ -294,26 +314,36 @@ func (g *Gazetteer) Match(toks []tokenize.Token) []Match {
 }
 
 // longest walks the trie from node n with toks[i:] and returns the end of
-// the longest entry found (0 if none) and its classes; the classes of equal
-// entries reached through both a capital and an any child are joined.
-func (g *Gazetteer) longest(n int32, toks []tokenize.Token, i int, buf []byte) (int, Class) {
+// the longest entry found (0 if none) and its classes; the classes of
+// equal-length entries reached through several spellings are joined.
+//
+// A token follows a child when their folded keys are equal, the token has
+// a capital if the child wants one, and the token is spelled like the
+// child (lower-cased) unless the token has no accent at all.
+func (g *Gazetteer) longest(n int32, toks []tokenize.Token, i int) (int, Class) {
 	next := g.nodes[n].next
 	if next == nil || i >= len(toks) {
 		return 0, 0
 	}
 	text := toks[i].Text
-	e, ok := next[string(appendKey(buf, text, true))]
-	if !ok {
+	var lower, folded [64]byte
+	f := appendKey(folded[:0], text, true)
+	kids := next[string(f)]
+	if len(kids) == 0 {
 		return 0, 0
 	}
+	l := appendKey(lower[:0], text, false)
+	plain := bytes.Equal(l, f)
+	capital := capitalised(text)
 	bestEnd, best := 0, Class(0)
-	try := func(child int32) {
-		if child == 0 {
-			return
+	for _, k := range kids {
+		// A token with accents matches only the same accented spelling.
+		if (k.capital && !capital) || (!plain && (k.lower == "" || k.lower != string(l))) {
+			continue
 		}
-		end, c := g.longest(child, toks, i+1, buf)
-		if end == 0 && g.nodes[child].classes != 0 {
-			end, c = i+1, g.nodes[child].classes
+		end, c := g.longest(k.node, toks, i+1)
+		if end == 0 && g.nodes[k.node].classes != 0 {
+			end, c = i+1, g.nodes[k.node].classes
 		}
 		switch {
 		case end > bestEnd:
@@ -321,10 +351,6 @@ func (g *Gazetteer) longest(n int32, toks []tokenize.Token, i int, buf []byte) (
 		case end == bestEnd && end != 0:
 			best |= c
 		}
-	}
-	try(e.any)
-	if capitalised(text) {
-		try(e.capital)
 	}
 	return bestEnd, best
 }

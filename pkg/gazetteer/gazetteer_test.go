@@ -80,7 +80,9 @@ func TestClasses(t *testing.T) {
 		{"quartier", gazetteer.LocWord, 0},
 		{"Wuambushu", gazetteer.Operation, 0},
 		{"dispositif", gazetteer.OperationWord, 0},
-		{"Eu", 0, gazetteer.Commune}, // a stop word, dropped on purpose
+		{"Eu", 0, gazetteer.Commune},    // a stop word, dropped on purpose
+		{"placé", 0, gazetteer.LocWord}, // accents in the text must match
+		{"PLACE", gazetteer.LocWord, 0},
 		{"voiture", 0, ^gazetteer.Class(0)},
 		{"", 0, ^gazetteer.Class(0)},
 	}
@@ -123,8 +125,11 @@ func TestMatch(t *testing.T) {
 		{"en Nouvelle-Calédonie", []span{{"Nouvelle-Calédonie", gazetteer.Region}}},
 		{"en Provence-Alpes-Côte d’Azur", []span{{"Provence-Alpes-Côte d’Azur", gazetteer.Region}}},
 		{"dans l’Hérault", []span{{"Hérault", gazetteer.Department}}},
+		{"dans l’Herault", []span{{"Herault", gazetteer.Department}}},
+		{"AUX ETATS-UNIS", []span{{"ETATS-UNIS", gazetteer.Country}}},
+		{"il a été placé en garde à vue", nil},
 		{"selon Le Monde", []span{{"Le Monde", gazetteer.Media}}},
-		{"PHOTO LUDOVIC MARIN / AFP", []span{{"LUDOVIC", gazetteer.FirstName}, {"MARIN", gazetteer.Commune}, {"AFP", gazetteer.Media}}},
+		{"PHOTO LUDOVIC MARIN / AFP", []span{{"LUDOVIC", gazetteer.FirstName}, {"AFP", gazetteer.Media}}}, // « marin » is a common word
 		// A capitalised list word needs a capital in the text.
 		{"partout dans le monde", nil},
 		{"dans le sens", nil},

@@ -10,8 +10,14 @@
 // It writes one <class>.txt per class (entries NFC-normalised, apostrophes
 // as ', sorted by bytes, unique) and SOURCES.md, which records every
 // source with its version, licence and counts, followed by the licence
-// texts. The output depends only on its inputs, so a rerun with the same
-// package versions reproduces the files byte for byte.
+// texts.
+//
+// One-word first names and small communes that news writes mostly in
+// lower case (« Avant », « Santé », « Aucun ») are dropped: the casing
+// counts come from the train split of OrangeSum (-orangesum, read with
+// package tokenize) and are not shipped. The output depends only on these
+// inputs, so a rerun with the same package versions and tokenizer
+// reproduces the files byte for byte.
 package main
 
 import (
@@ -37,9 +43,10 @@ const largeCommune = 10000
 func main() {
 	npm := flag.String("npm", "/tmp/gaz/node_modules", "node_modules folder holding the npm packages")
 	lists := flag.String("lists", "models/gen/gazetteer/lists", "folder of the hand-written lists")
+	orangesum := flag.String("orangesum", "../shared/corpus/orangesum/articles.jsonl.gz", "OrangeSum articles, whose train split the casing filter reads")
 	out := flag.String("out", "models/gazetteer", "output folder")
 	flag.Parse()
-	if err := run(*npm, *lists, *out); err != nil {
+	if err := run(*npm, *lists, *orangesum, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gazetteer:", err)
 		os.Exit(1)
 	}
@@ -69,18 +76,14 @@ func (s *source) add(file, entry string) {
 	s.counts[file]++
 }
 
-func run(npm, lists, out string) error {
-	stop, err := readList(filepath.Join(lists, "stopwords.txt"))
+func run(npm, lists, orangesum, out string) error {
+	keep, err := newFilter(filepath.Join(lists, "stopwords.txt"), orangesum)
 	if err != nil {
 		return err
 	}
-	stopSet := make(map[string]bool, len(stop))
-	for _, w := range stop {
-		stopSet[strings.ToLower(normalise(w))] = true
-	}
 	var sources []*source
-	for _, build := range []func(string, map[string]bool) (*source, error){cog, countries, firstNames} {
-		s, err := build(npm, stopSet)
+	for _, build := range []func(string, *filter) (*source, error){cog, countries, firstNames} {
+		s, err := build(npm, keep)
 		if err != nil {
 			return err
 		}
@@ -110,7 +113,7 @@ func run(npm, lists, out string) error {
 			return err
 		}
 	}
-	return os.WriteFile(filepath.Join(out, "SOURCES.md"), sourcesMD(sources, totals), 0o644)
+	return os.WriteFile(filepath.Join(out, "SOURCES.md"), sourcesMD(sources, totals, keep.report()), 0o644)
 }
 
 // normalise puts an entry in NFC with ASCII apostrophes and single spaces.
@@ -163,11 +166,11 @@ func withoutArticle(name string) string {
 	return ""
 }
 
-// placeNames adds name and its article-less form to file, unless the name
-// is a single stop word.
-func placeNames(s *source, file, name string, stop map[string]bool) {
+// placeNames adds name and its article-less form to file, unless keep
+// drops them; large names are exempt from the casing test.
+func placeNames(s *source, file, name string, keep *filter, large bool) {
 	for _, n := range []string{name, withoutArticle(name)} {
-		if n != "" && !stop[strings.ToLower(n)] {
+		if n != "" && keep.keep(file, n, large) {
 			s.add(file, n)
 		}
 	}
@@ -175,7 +178,7 @@ func placeNames(s *source, file, name string, stop map[string]bool) {
 
 // cog reads communes, départements and régions from the INSEE Code
 // officiel géographique as packaged by Etalab.
-func cog(npm string, stop map[string]bool) (*source, error) {
+func cog(npm string, keep *filter) (*source, error) {
 	const pkg = "@etalab/decoupage-administratif"
 	s, err := pkgInfo(npm, pkg)
 	if err != nil {
@@ -196,9 +199,10 @@ func cog(npm string, stop map[string]bool) (*source, error) {
 		if c.Type == "arrondissement-municipal" { // « Paris 1er Arrondissement »
 			continue
 		}
-		placeNames(s, "commune.txt", c.Nom, stop)
-		if c.Type == "commune-actuelle" && c.Population >= largeCommune {
-			placeNames(s, "largecommune.txt", c.Nom, stop)
+		large := c.Type == "commune-actuelle" && c.Population >= largeCommune
+		placeNames(s, "commune.txt", c.Nom, keep, large)
+		if large {
+			placeNames(s, "largecommune.txt", c.Nom, keep, true)
 		}
 	}
 	for file, json := range map[string]string{"department.txt": "departements.json", "region.txt": "regions.json"} {
@@ -207,14 +211,14 @@ func cog(npm string, stop map[string]bool) (*source, error) {
 			return nil, err
 		}
 		for _, a := range areas {
-			placeNames(s, file, a.Nom, stop)
+			placeNames(s, file, a.Nom, keep, true)
 		}
 	}
 	return s, nil
 }
 
 // countries reads the French country names of ISO 3166-1.
-func countries(npm string, _ map[string]bool) (*source, error) {
+func countries(npm string, _ *filter) (*source, error) {
 	const pkg = "i18n-iso-countries"
 	s, err := pkgInfo(npm, pkg)
 	if err != nil {
@@ -247,7 +251,7 @@ func countries(npm string, _ map[string]bool) (*source, error) {
 
 // firstNames reads the given names of every language in
 // gender-detection-from-name (JavaScript Maps of lower-case names).
-func firstNames(npm string, stop map[string]bool) (*source, error) {
+func firstNames(npm string, keep *filter) (*source, error) {
 	const pkg = "gender-detection-from-name"
 	s, err := pkgInfo(npm, pkg)
 	if err != nil {
@@ -271,11 +275,13 @@ func firstNames(npm string, stop map[string]bool) (*source, error) {
 		}
 		for _, m := range ms {
 			name := string(m[1])
-			// Skip initials and abbreviations (jb, st) and stop words.
-			if utf8.RuneCountInString(name) < 2 || !strings.ContainsAny(name, "aeiouyàâäéèêëîïôöùûüÿ") || stop[name] {
+			// Skip initials and abbreviations (jb, st).
+			if utf8.RuneCountInString(name) < 2 || !strings.ContainsAny(name, "aeiouyàâäéèêëîïôöùûüÿ") {
 				continue
 			}
-			s.add("firstname.txt", titleCase(name))
+			if name = titleCase(name); keep.keep("firstname.txt", name, false) {
+				s.add("firstname.txt", name)
+			}
 		}
 	}
 	return s, nil
@@ -379,7 +385,7 @@ func inflect(entry string) []string {
 	return []string{masc, fem, plural(masc), plural(fem)}
 }
 
-func sourcesMD(sources []*source, totals map[string]int) []byte {
+func sourcesMD(sources []*source, totals map[string]int, filterReport string) []byte {
 	var b bytes.Buffer
 	b.WriteString("# Gazetteer sources\n\nWritten by `go run ./models/gen/gazetteer`; do not edit by hand.\n\n")
 	b.WriteString("| source | version | licence | what | file: entries contributed |\n|---|---|---|---|---|\n")
@@ -407,6 +413,7 @@ func sourcesMD(sources []*source, totals map[string]int) []byte {
 		fmt.Fprintf(&b, "| %s | %d |\n", f, totals[f])
 	}
 	fmt.Fprintf(&b, "| total | %d |\n", sum)
+	b.WriteString(filterReport)
 	b.WriteString("\n## Licence texts\n")
 	for _, s := range sources {
 		if s.licText == "" {
