@@ -112,11 +112,12 @@ func runEval(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 	conllPath := fs.String("conll", "", "gold CoNLL `FILE` (IOB1/IOB2, 2 or 3 columns)")
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	listErrors := fs.Bool("errors", false, "list each false positive and false negative with its context")
+	model := fs.String("model", "default", "entity model `NAME` (default, permissive)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
 	if (*goldPath == "") == (*conllPath == "") || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: extract eval (--gold FILE | --conll FILE) [--json] [--errors]")
+		fmt.Fprintln(stderr, "usage: extract eval (--gold FILE | --conll FILE) [--model NAME] [--json] [--errors]")
 		return exitUsage
 	}
 	path := *goldPath + *conllPath
@@ -136,7 +137,7 @@ func runEval(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 		fmt.Fprintln(stderr, "eval:", err)
 		return exitFail
 	}
-	p, err := veille.New()
+	p, err := veille.New(veille.WithNERModel(*model))
 	if err != nil {
 		fmt.Fprintln(stderr, "eval:", err)
 		return exitFail
