@@ -135,7 +135,7 @@ func runIngest(ctx context.Context, name string, args []string, stdin io.Reader,
 		} else {
 			st.added.Add(1)
 		}
-		if cur = append(cur, d); len(cur) == *batch {
+		if cur = append(cur, slim(d)); len(cur) == *batch {
 			batches <- cur
 			cur = nil
 		}
@@ -177,6 +177,17 @@ func runIngest(ctx context.Context, name string, args []string, stdin io.Reader,
 		status = exitFail
 	}
 	return status
+}
+
+// slim drops what the index does not read (tokens, sentences, mentions
+// once grouped into entities), so queued batches stay small.
+func slim(d *veille.Document) *veille.Document {
+	s := &veille.Document{Source: d.Source, Date: d.Date, Title: d.Title, Text: d.Text,
+		Entities: d.Entities, Topics: d.Topics, Keyphrases: d.Keyphrases}
+	if len(d.Entities) == 0 {
+		s.Mentions = d.Mentions
+	}
+	return s
 }
 
 // skipUnchanged passes on the documents that are new or whose content hash

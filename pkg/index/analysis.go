@@ -17,13 +17,22 @@ const (
 	TokenizerName = "veille_tokenize"
 	// StemFilterName replaces each term with its French Snowball stem (pkg/stem).
 	StemFilterName = "veille_snowball_fr"
+	// StemFoldFilterName replaces each term with its stem and, when it
+	// differs, adds the stem of its folded form at the same position:
+	// « stupéfiants » gives « stupéfi » and « stupefi ».
+	StemFoldFilterName = "veille_snowball_fold_fr"
 	// FoldFilterName folds terms with stem.Fold: no accents, œ as oe.
 	FoldFilterName = "veille_fold"
 
-	// AnalyzerFrench: tokenize, lower-case, drop French stop words, stem.
+	// AnalyzerIndex analyzes the text field when indexing: tokenize,
+	// lower-case, drop French stop words, stem with and without accents.
+	AnalyzerIndex = "veille_fr_index"
+	// AnalyzerFrench analyzes text queries as typed: tokenize, lower-case,
+	// drop stop words, stem. It finds the forms with the same accents.
 	AnalyzerFrench = "veille_fr"
-	// AnalyzerFrenchFolded: as AnalyzerFrench, with accents folded before
-	// stemming, so that « stupefiants » meets « stupéfiants ».
+	// AnalyzerFrenchFolded analyzes text queries ignoring accents: as
+	// AnalyzerFrench with the terms folded before stemming, so that
+	// « stupefiants » and « stupéfiants » both find « stupéfiants ».
 	AnalyzerFrenchFolded = "veille_fr_folded"
 	// AnalyzerName: tokenize, lower-case, fold; for matching entity names
 	// word by word (« darmanin » finds « Gérald Darmanin »).
@@ -37,10 +46,14 @@ func init() {
 	must(registry.RegisterTokenFilter(StemFilterName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return termFilter(stem.Stem), nil
 	}))
+	must(registry.RegisterTokenFilter(StemFoldFilterName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return stemFoldFilter{}, nil
+	}))
 	must(registry.RegisterTokenFilter(FoldFilterName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return termFilter(stem.Fold), nil
 	}))
 	chains := map[string][]string{
+		AnalyzerIndex:        {lowercase.Name, "stop_fr", StemFoldFilterName},
 		AnalyzerFrench:       {lowercase.Name, "stop_fr", StemFilterName},
 		AnalyzerFrenchFolded: {lowercase.Name, "stop_fr", FoldFilterName, StemFilterName},
 		AnalyzerName:         {lowercase.Name, FoldFilterName},
@@ -108,4 +121,26 @@ func (f termFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 		}
 	}
 	return in
+}
+
+// stemFoldFilter indexes both the stem and the folded stem of each term, so
+// one field answers queries typed with or without accents.
+type stemFoldFilter struct{}
+
+func (stemFoldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	out := make(analysis.TokenStream, 0, len(in)+len(in)/4)
+	for _, t := range in {
+		word := string(t.Term)
+		s := stem.Stem(word)
+		t.Term = []byte(s)
+		out = append(out, t)
+		if f := stem.Fold(word); f != word {
+			if fs := stem.Stem(f); fs != s {
+				dup := *t
+				dup.Term = []byte(fs)
+				out = append(out, &dup)
+			}
+		}
+	}
+	return out
 }

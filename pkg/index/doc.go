@@ -50,9 +50,8 @@
 // The mapping is explicit and static (dynamic mapping off, no _all field):
 // only what is queried is indexed, only what is shown is stored.
 //
-//	field        from                       analyzer            indexed stored doc values term vectors  used for
-//	text         Text                       veille_fr           yes     yes    no         yes           free text, highlighted snippets
-//	text_folded  Text                       veille_fr_folded    yes     no     no         no            free text typed without accents
+//	field        from                       analyzer (index)    indexed stored doc values term vectors  used for
+//	text         Text                       veille_fr_index     yes     yes    no         yes           free text, highlighted snippets
 //	title        Title                      -                   no      yes    no         no            display
 //	file         Source, minus #ID          keyword             yes     yes    no         no            Hit.Source, IDsUnder (prune)
 //	date         Date (YYYY-MM-DD)          datetime            yes     yes    yes        no            Since/Until, newest-first order
@@ -67,23 +66,30 @@
 //
 // Analyzers, registered in bleve by name when the package loads:
 //
-//	veille_fr         veille_tokenize → to_lower → stop_fr → veille_snowball_fr
+//	veille_fr_index   veille_tokenize → to_lower → stop_fr → veille_snowball_fold_fr   (indexing text)
 //	veille_fr_folded  veille_tokenize → to_lower → stop_fr → veille_fold → veille_snowball_fr
+//	veille_fr         veille_tokenize → to_lower → stop_fr → veille_snowball_fr
 //	veille_name       veille_tokenize → to_lower → veille_fold
 //
 // veille_tokenize is pkg/tokenize (elisions split: « l’ubérisation » gives
 // « l » and « ubérisation »; punctuation dropped), stop_fr bleve's French
 // stop words (which include the elided l, d, qu …), veille_snowball_fr the
-// Snowball stemmer of pkg/stem and veille_fold stem.Fold. So « stupéfiant »
-// finds « stupéfiants », « ubérisation » finds « l’ubérisation », and
-// « stupefiants » finds both. Entity names have term vectors so that a name
-// filter is a phrase: « place nette » matches « Place nette XXL » but never
-// two words of two different names.
+// Snowball stemmer of pkg/stem, veille_fold stem.Fold, and
+// veille_snowball_fold_fr indexes each word's stem and, at the same
+// position when it differs, the stem of its folded form (« stupéfiants »:
+// « stupéfi » and « stupefi »). One field thus serves queries typed with
+// and without accents, for one analysis pass: queries must match through
+// veille_fr_folded, and veille_fr (the accents as typed) only adds to the
+// score. So « stupéfiant » finds « stupéfiants », « ubérisation » finds
+// « l’ubérisation », and « stupefiants » finds both. Entity names have term
+// vectors so that a name filter is a phrase: « place nette » matches
+// « Place nette XXL » but never two words of two different names.
 //
 // # Searching
 //
-// Search takes a typed Query: free text (every word must match, stemmed or
-// folded; exact accents and adjacent words rank higher) and filters that
+// Search takes a typed Query: free text (every word must match, in any
+// inflection, with or without accents; accents as typed and adjacent words
+// rank higher) and filters that
 // do not change the score (topics, entity names, keyphrases, date range).
 // Without text, hits come newest first. Facets count entity names and
 // topics over all hits, not only the returned ones.

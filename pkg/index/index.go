@@ -247,7 +247,13 @@ func (x *Index) Hash(id string) (string, bool) {
 // CURRENT pointer and deletes the previous one; if a write failed, or
 // nothing changed, the new generation is discarded instead and the live
 // one is kept. Close returns the first write error.
-func (x *Index) Close() error {
+func (x *Index) Close() error { return x.close(true) }
+
+// Abort discards a writer's generation; the live one stays as it was. On a
+// reader it is Close.
+func (x *Index) Abort() error { return x.close(false) }
+
+func (x *Index) close(publishing bool) error {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.closed {
@@ -259,24 +265,25 @@ func (x *Index) Close() error {
 	}
 	defer x.lock.Close()
 	err := x.failed
-	if err == nil && x.dirty {
+	publishing = publishing && err == nil && x.dirty
+	if publishing {
 		err = x.flush()
 	}
 	if cerr := x.bi.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("index: close %s: %w", x.dir, cerr)
 	}
 	path := filepath.Join(x.dir, x.gen)
-	if err != nil || !x.dirty {
+	if err == nil && publishing {
+		if err = syncDir(path); err == nil {
+			err = publish(x.dir, x.gen)
+		}
+		if err != nil {
+			err = fmt.Errorf("index: publish %s: %w", x.dir, err)
+		}
+	}
+	if err != nil || !publishing {
 		os.RemoveAll(path)
 		return err
-	}
-	if err := syncDir(path); err != nil {
-		os.RemoveAll(path)
-		return fmt.Errorf("index: sync %s: %w", path, err)
-	}
-	if err := publish(x.dir, x.gen); err != nil {
-		os.RemoveAll(path)
-		return fmt.Errorf("index: publish %s: %w", x.dir, err)
 	}
 	if x.old != "" {
 		os.RemoveAll(filepath.Join(x.dir, x.old))
@@ -296,21 +303,6 @@ func (x *Index) flush() error {
 	}
 	if err := <-done; err != nil {
 		return fmt.Errorf("index: persist %s: %w", x.dir, err)
-	}
-	return nil
-}
-
-// Abort discards a writer's generation; the live one stays as it was. On a
-// reader it is Close.
-func (x *Index) Abort() error {
-	x.mu.Lock()
-	if x.lock != nil && !x.closed {
-		x.failed = errors.New("index: aborted")
-		x.dirty = false
-	}
-	x.mu.Unlock()
-	if err := x.Close(); err != nil && x.lock != nil && err.Error() != "index: aborted" {
-		return err
 	}
 	return nil
 }

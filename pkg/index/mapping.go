@@ -15,12 +15,11 @@ import (
 
 // MappingVersion names the mapping below. An index built with another
 // version is refused with ErrVersion: rebuild it with Rebuild.
-const MappingVersion = "veille-1"
+const MappingVersion = "veille-2"
 
 // Field names. Entity fields are named after the lower-cased label.
 const (
 	fieldText       = "text"
-	fieldTextFolded = "text_folded"
 	fieldTitle      = "title"
 	fieldFile       = "file"
 	fieldDate       = "date"
@@ -71,9 +70,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	}
 
 	doc := bleve.NewDocumentStaticMapping()
-	folded := text(AnalyzerFrenchFolded, false, false)
-	folded.Name = fieldTextFolded
-	doc.AddFieldMappingsAt(fieldText, text(AnalyzerFrench, true, true), folded)
+	doc.AddFieldMappingsAt(fieldText, text(AnalyzerIndex, true, true))
 	doc.AddFieldMappingsAt(fieldTitle, storedOnly())
 	doc.AddFieldMappingsAt(fieldHash, storedOnly())
 	doc.AddFieldMappingsAt(fieldFile, kw(true, false))

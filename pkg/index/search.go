@@ -21,8 +21,8 @@ import (
 // the date range. The zero Query matches everything.
 type Query struct {
 	// Text is free French text. Every word must occur, in any inflection
-	// (stemmed field) and with or without accents (folded field); exact
-	// accents and the words side by side rank higher.
+	// and with or without accents; the accents as typed and the words side
+	// by side rank higher.
 	Text string
 	// Topics are topic ids, matched exactly.
 	Topics []string
@@ -215,21 +215,20 @@ func strs(v any) []string {
 func buildQuery(q Query) query.Query {
 	var scoring query.Query = bleve.NewMatchAllQuery()
 	if text := strings.TrimSpace(q.Text); text != "" {
-		match := func(field, analyzer string, boost float64) query.Query {
+		match := func(analyzer string) *query.MatchQuery {
 			m := bleve.NewMatchQuery(text)
-			m.SetField(field)
+			m.SetField(fieldText)
 			m.Analyzer = analyzer
 			m.SetOperator(query.MatchQueryOperatorAnd)
-			m.SetBoost(boost)
 			return m
 		}
 		phrase := bleve.NewMatchPhraseQuery(text)
 		phrase.SetField(fieldText)
-		phrase.Analyzer = AnalyzerFrench
+		phrase.Analyzer = AnalyzerFrenchFolded
 		phrase.SetBoost(2)
-		either := bleve.NewDisjunctionQuery(match(fieldText, AnalyzerFrench, 2), match(fieldTextFolded, AnalyzerFrenchFolded, 1))
-		// Must: the text in some form; should: exact accents, adjacency.
-		scoring = query.NewBooleanQuery([]query.Query{either}, []query.Query{phrase}, nil)
+		// Must: every word, accents or not; should: the accents as typed,
+		// the words side by side.
+		scoring = query.NewBooleanQuery([]query.Query{match(AnalyzerFrenchFolded)}, []query.Query{match(AnalyzerFrench), phrase}, nil)
 	}
 	var filters []query.Query
 	for _, v := range q.Topics {
