@@ -1,11 +1,13 @@
 package ner
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/veille/veille/pkg/gazetteer"
 	"github.com/veille/veille/pkg/stem"
+	"github.com/veille/veille/pkg/wordcluster"
 )
 
 // Features are uint64 keys hashed from their parts as the token is read,
@@ -15,7 +17,7 @@ import (
 //
 // featureVersion changes whenever a key would hash differently; a model
 // file records it and Load refuses a mismatch.
-const featureVersion = 2
+const featureVersion = 4
 
 // Feature templates. The static ones are computed once per token and
 // shared by both passes; the doc ones exist only in the second pass.
@@ -52,6 +54,13 @@ const (
 	fGazMatchCase // the same, crossed with the token's case
 	fGazPrev      // the previous token's entry classes and position
 	fGazNext      // the next token's
+	fLowerSeen    // a capitalised word also written in lower case in the document
+	fPrevPair     // the two previous words
+	fCluster1     // the word's cluster path, 1, 2 and 3 levels deep
+	fCluster2
+	fCluster3
+	fPrevCluster // the previous word's 2-level cluster
+	fNextCluster // the next word's
 	numStatic
 
 	fDocTag      = iota - numStatic // pass-1 tag of the token
@@ -105,6 +114,8 @@ type token struct {
 	capsLine   bool // on a line written in capitals (headline, byline)
 	gazWord    gazetteer.Class
 	gazMatch   uint64 // classes<<2 | BILOU position of the entry over the token, 0 for none
+	lowerSeen  bool   // capitalised here, but written in lower case elsewhere in the text
+	cluster    uint32 // word cluster path + 1, 0 for an unknown word
 }
 
 // boundary is the token seen beyond either end of the text.
@@ -231,8 +242,8 @@ func hashToken(t *token, s string) {
 }
 
 // view builds the tagger's tokens from an analysis, one per analysis token,
-// with gazetteer classes when gaz is not nil.
-func view(a *stem.Analysis, gaz *gazetteer.Gazetteer, toks []token) []token {
+// with gazetteer classes and word clusters when lex has them. lower is scratch.
+func view(a *stem.Analysis, lex lexicons, toks []token, lower []uint64) ([]token, []uint64) {
 	toks = toks[:0]
 	sent := 0
 	for k, at := range a.Tokens {
@@ -248,7 +259,26 @@ func view(a *stem.Analysis, gaz *gazetteer.Gazetteer, toks []token) []token {
 		hashToken(&toks[i], a.Text[toks[i].start:toks[i].end])
 	}
 	markCapsLines(a.Text, toks)
-	if gaz != nil {
+	lower = lower[:0]
+	for i := range toks {
+		if toks[i].caseClass == caseLower {
+			lower = append(lower, toks[i].fold)
+		}
+	}
+	slices.Sort(lower)
+	for i := range toks {
+		if c := toks[i].caseClass; c == caseTitle || c == caseUpper {
+			_, toks[i].lowerSeen = slices.BinarySearch(lower, toks[i].fold)
+		}
+	}
+	if lex.clusters != nil {
+		for i := range toks {
+			if p, ok := lex.clusters.Path(a.Tokens[i].Text); ok {
+				toks[i].cluster = p + 1
+			}
+		}
+	}
+	if gaz := lex.gaz; gaz != nil {
 		for i := range toks {
 			toks[i].gazWord = gaz.Classes(a.Tokens[i].Text)
 		}
@@ -267,7 +297,7 @@ func view(a *stem.Analysis, gaz *gazetteer.Gazetteer, toks []token) []token {
 			}
 		}
 	}
-	return toks
+	return toks, lower
 }
 
 func hasNewline(s string) bool {
@@ -366,6 +396,57 @@ func staticFeatures(toks []token, i int, out []uint64) {
 	if n1.gazMatch != 0 {
 		out[fGazNext] = mix(fGazNext, n1.gazMatch)
 	}
+	out[fLowerSeen] = 0
+	if t.lowerSeen {
+		out[fLowerSeen] = mix(fLowerSeen, uint64(t.caseClass)<<2|boolBit(t.sentStart)<<1|boolBit(t.capsLine))
+	}
+	out[fPrevPair] = mix(mix(fPrevPair, p2.lower), p1.lower)
+	out[fCluster1], out[fCluster2], out[fCluster3], out[fPrevCluster], out[fNextCluster] = 0, 0, 0, 0, 0
+	if c := t.cluster; c != 0 {
+		out[fCluster1] = mix(fCluster1, uint64(wordcluster.Prefix(c-1, 1)))
+		out[fCluster2] = mix(fCluster2, uint64(wordcluster.Prefix(c-1, 2)))
+		out[fCluster3] = mix(fCluster3, uint64(wordcluster.Prefix(c-1, 3)))
+	}
+	if c := p1.cluster; c != 0 {
+		out[fPrevCluster] = mix(fPrevCluster, uint64(wordcluster.Prefix(c-1, 2)))
+	}
+	if c := n1.cluster; c != 0 {
+		out[fNextCluster] = mix(fNextCluster, uint64(wordcluster.Prefix(c-1, 2)))
+	}
+}
+
+// lexicons are the external resources features read; nil members are unused.
+type lexicons struct {
+	gaz      *gazetteer.Gazetteer
+	clusters *wordcluster.Clusters
+}
+
+// loadLexicons loads the shipped lexicons a model's flags ask for.
+func loadLexicons(flags uint32) (lexicons, error) {
+	var lex lexicons
+	var err error
+	if flags&flagGazetteer != 0 {
+		if lex.gaz, err = gazetteer.Default(); err != nil {
+			return lex, err
+		}
+	}
+	if flags&flagClusters != 0 {
+		if lex.clusters, err = wordcluster.Default(); err != nil {
+			return lex, err
+		}
+	}
+	return lex, nil
+}
+
+func (l lexicons) flags() uint32 {
+	var f uint32
+	if l.gaz != nil {
+		f |= flagGazetteer
+	}
+	if l.clusters != nil {
+		f |= flagClusters
+	}
+	return f
 }
 
 // docFeatures writes the second-pass keys of token i into out. tags1 are the

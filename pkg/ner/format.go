@@ -5,14 +5,12 @@ import (
 	"fmt"
 	"io"
 	"math"
-
-	"github.com/veille/veille/pkg/gazetteer"
 )
 
 // A model file is little-endian:
 //
 //	magic "VNERMODL", format version u32, featureVersion u32, numTags u32,
-//	flags u32 (flagSecondPass, flagGazetteer), rows u32, keys [rows]u64,
+//	flags u32 (flagSecondPass, flagGazetteer, flagClusters), rows u32, keys [rows]u64,
 //	then per pass: scale f32, weights [rows*numTags]i16, trans [(numTags+1)*numTags]f32,
 //	then info length u32 and info bytes.
 const (
@@ -21,6 +19,7 @@ const (
 
 	flagSecondPass = 1 << 0 // a document-consistency pass follows the first
 	flagGazetteer  = 1 << 1 // features read gazetteer.Default
+	flagClusters   = 1 << 2 // features read wordcluster.Default
 )
 
 // Save writes the model in the binary format Load reads.
@@ -35,9 +34,7 @@ func (t *Tagger) Save(w io.Writer) error {
 	if t.second != nil {
 		flags |= flagSecondPass
 	}
-	if t.gaz != nil {
-		flags |= flagGazetteer
-	}
+	flags |= t.lex.flags()
 	u32(flags)
 	u32(uint32(len(t.keys)))
 	for _, k := range t.keys {
@@ -143,12 +140,9 @@ func parse(data []byte) (*Tagger, error) {
 	if r.bad {
 		return nil, fmt.Errorf("%w: truncated", ErrModelFormat)
 	}
-	var gaz *gazetteer.Gazetteer
-	if flags&flagGazetteer != 0 {
-		var err error
-		if gaz, err = gazetteer.Default(); err != nil {
-			return nil, err
-		}
+	lex, err := loadLexicons(flags)
+	if err != nil {
+		return nil, err
 	}
-	return newTagger(keys, first, second, gaz, info), nil
+	return newTagger(keys, first, second, lex, info), nil
 }

@@ -35,7 +35,6 @@ import (
 	"errors"
 	"sync"
 
-	"github.com/veille/veille/pkg/gazetteer"
 	"github.com/veille/veille/pkg/stem"
 )
 
@@ -52,8 +51,8 @@ type Tagger struct {
 	keys   []uint64 // row r's feature key
 	tab    table
 	first  pass
-	second *pass                // nil for a one-pass model
-	gaz    *gazetteer.Gazetteer // nil when the model has no gazetteer features
+	second *pass // nil for a one-pass model
+	lex    lexicons
 	info   string
 	pool   sync.Pool
 }
@@ -61,6 +60,7 @@ type Tagger struct {
 // scratch is one Tag call's working memory, pooled.
 type scratch struct {
 	toks   []token
+	lower  []uint64
 	keys   [numStatic]uint64
 	rows   []int32
 	drows  []int32
@@ -72,8 +72,8 @@ type scratch struct {
 	spans  []tokSpan
 }
 
-func newTagger(keys []uint64, first pass, second *pass, gaz *gazetteer.Gazetteer, info string) *Tagger {
-	t := &Tagger{keys: keys, tab: newTable(keys), first: first, second: second, gaz: gaz, info: info}
+func newTagger(keys []uint64, first pass, second *pass, lex lexicons, info string) *Tagger {
+	t := &Tagger{keys: keys, tab: newTable(keys), first: first, second: second, lex: lex, info: info}
 	t.pool.New = func() any { return new(scratch) }
 	return t
 }
@@ -105,7 +105,7 @@ func (t *Tagger) Tag(a *stem.Analysis) []Mention {
 
 // tag runs both passes and returns the final tags, one per s.toks.
 func (t *Tagger) tag(a *stem.Analysis, s *scratch) []int8 {
-	s.toks = view(a, t.gaz, s.toks)
+	s.toks, s.lower = view(a, t.lex, s.toks, s.lower)
 	n := len(s.toks)
 	s.rows = grow(s.rows, n*numStatic)
 	for i := 0; i < n; i++ {

@@ -70,7 +70,7 @@ func TestAllowed(t *testing.T) {
 
 func TestView(t *testing.T) {
 	text := "OPÉRATION Barkhane chef\nNICOLAS TUCAT / AFP\nÀ Paris, en France."
-	toks := view(stem.Analyze(text), nil, nil)
+	toks, _ := view(stem.Analyze(text), lexicons{}, nil, nil)
 	var got []string
 	for _, tk := range toks {
 		got = append(got, text[tk.start:tk.end])
@@ -117,7 +117,7 @@ func TestHashToken(t *testing.T) {
 		t.Errorf("shape of Xx and X must differ; runes %d", a.runes)
 	}
 	var k1, k2 [numStatic]uint64
-	toks := view(stem.Analyze("à Paris hier"), nil, nil)
+	toks, _ := view(stem.Analyze("à Paris hier"), lexicons{}, nil, nil)
 	staticFeatures(toks, 1, k1[:])
 	staticFeatures(toks, 1, k2[:])
 	if k1 != k2 {

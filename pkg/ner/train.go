@@ -7,7 +7,6 @@ import (
 	"math/rand"
 	"time"
 
-	"github.com/veille/veille/pkg/gazetteer"
 	"github.com/veille/veille/pkg/gold"
 	"github.com/veille/veille/pkg/stem"
 )
@@ -19,11 +18,12 @@ type TrainOptions struct {
 	Weights  []float64 // per-document update weight (parallel to docs); nil means 1 each
 	MinCount int       // features seen fewer times are dropped; 0 means 2
 	OnePass  bool      // skip the document-consistency second pass
-	// NoGazetteer trains without gazetteer features (gazetteer.Default).
-	NoGazetteer bool
-	Folds       int       // jackknife folds for second-pass training; 0 means 4
-	Info        string    // free text stored in the model (data, options)
-	Progress    io.Writer // progress lines, or nil
+	// NoGazetteer and NoClusters train without gazetteer.Default and
+	// wordcluster.Default features.
+	NoGazetteer, NoClusters bool
+	Folds                   int       // jackknife folds for second-pass training; 0 means 4
+	Info                    string    // free text stored in the model (data, options)
+	Progress                io.Writer // progress lines, or nil
 	// Stats, when set, receives how the gold spans met the tokenizer.
 	Stats *TrainStats
 }
@@ -79,12 +79,16 @@ func train(ctx context.Context, docs []gold.Document, opt TrainOptions, st *Trai
 		}
 	}
 	began := time.Now()
-	var gaz *gazetteer.Gazetteer
+	var flags uint32
 	if !opt.NoGazetteer {
-		var err error
-		if gaz, err = gazetteer.Default(); err != nil {
-			return nil, err
-		}
+		flags |= flagGazetteer
+	}
+	if !opt.NoClusters {
+		flags |= flagClusters
+	}
+	lex, err := loadLexicons(flags)
+	if err != nil {
+		return nil, err
 	}
 	var tds []*trainDoc
 	counts := map[uint64]int32{}
@@ -97,7 +101,8 @@ func train(ctx context.Context, docs []gold.Document, opt TrainOptions, st *Trai
 			}
 		}
 		a := stem.Analyze(d.Text)
-		td := &trainDoc{toks: view(a, gaz, nil), weight: 1}
+		toks, _ := view(a, lex, nil, nil)
+		td := &trainDoc{toks: toks, weight: 1}
 		if opt.Weights != nil {
 			td.weight = float32(opt.Weights[di])
 		}
@@ -165,7 +170,7 @@ func train(ctx context.Context, docs []gold.Document, opt TrainOptions, st *Trai
 	}
 	if opt.OnePass {
 		st.Features = len(rowKeys)
-		return newTagger(rowKeys, first.pass(), nil, gaz, opt.Info), nil
+		return newTagger(rowKeys, first.pass(), nil, lex, opt.Info), nil
 	}
 
 	// Jackknife: each document's first-pass tags come from a model that did
@@ -220,7 +225,7 @@ func train(ctx context.Context, docs []gold.Document, opt TrainOptions, st *Trai
 	p2 := second.pass()
 	st.Features = len(rowKeys)
 	progress("ner: trained in %s", time.Since(began).Round(time.Millisecond))
-	return newTagger(rowKeys, p1, &p2, gaz, opt.Info), nil
+	return newTagger(rowKeys, p1, &p2, lex, opt.Info), nil
 }
 
 // align maps byte spans to tokens: a token belongs to a span when more than
