@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -146,6 +147,9 @@ func runIngest(ctx context.Context, name string, args []string, stdin io.Reader,
 	close(batches)
 	err = <-indexErr
 	interrupted := ctx.Err() != nil
+	if interrupted && errors.Is(err, ctx.Err()) {
+		err = nil // not a write error: the batches after the interrupt were dropped
+	}
 	if err == nil && prune && !interrupted {
 		err = pruneMissing(ctx, w, paths, existed, &st)
 	}

@@ -430,6 +430,29 @@ func TestRebuild(t *testing.T) {
 	}
 }
 
+func TestVersion(t *testing.T) {
+	dir := build(t, corpus())
+	w, err := OpenOrCreate(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.bi.SetInternal(versionKey, []byte("veille-0"))
+	w.dirty = true
+	w.Close()
+	if _, err := Open(dir); !errors.Is(err, ErrVersion) {
+		t.Errorf("Open of an old mapping: %v", err)
+	}
+	if _, err := OpenOrCreate(dir); !errors.Is(err, ErrVersion) {
+		t.Errorf("OpenOrCreate of an old mapping: %v", err)
+	}
+	w, err = Rebuild(dir)
+	if err != nil {
+		t.Fatalf("Rebuild must replace an old mapping: %v", err)
+	}
+	w.Close()
+	open(t, dir)
+}
+
 func TestCreateExists(t *testing.T) {
 	dir := build(t, corpus())
 	if _, err := Create(dir); !errors.Is(err, ErrExists) {
