@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/veille/veille/pkg/internal/sharedtest"
 	"github.com/veille/veille/pkg/stem"
 	"github.com/veille/veille/pkg/topic/category"
 )
@@ -253,6 +254,29 @@ func TestReadOrangeSum(t *testing.T) {
 	}
 	if all != 4 {
 		t.Errorf("split \"\" kept %d examples, want 4", all)
+	}
+}
+
+func TestReadOrangeSumShared(t *testing.T) {
+	path := sharedtest.Path(t, "corpus", "orangesum", "articles.jsonl.gz")
+	clf, err := category.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for ex, err := range category.ReadOrangeSumFile(path, "dev") {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(clf.Classes(), ex.Label) || ex.Text == "" {
+			t.Fatalf("example %d: label %q, %d bytes of text", n, ex.Label, len(ex.Text))
+		}
+		if n++; n == 200 {
+			break
+		}
+	}
+	if n != 200 {
+		t.Errorf("read %d dev examples, want 200", n)
 	}
 }
 
