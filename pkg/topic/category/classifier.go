@@ -137,6 +137,8 @@ const (
 	magic         = "veille-category\x00"
 	formatVersion = 1
 	maxBits       = 24
+	maxClasses    = 1024
+	maxWeights    = 1 << 28 // buckets × classes: bounds what a bad file can make Load allocate
 )
 
 // Save writes the model to w.
@@ -210,7 +212,7 @@ func Load(r io.Reader) (*Classifier, error) {
 	var k uint16
 	get(&bits)
 	get(&k)
-	if err == nil && (bits == 0 || bits > maxBits || k < 2) {
+	if err == nil && (bits == 0 || bits > maxBits || k < 2 || k > maxClasses || (1<<bits)*int(k) > maxWeights) {
 		return nil, fmt.Errorf("%w: %d hash bits, %d classes", ErrBadModel, bits, k)
 	}
 	c := &Classifier{bits: uint(bits)}

@@ -95,6 +95,9 @@ func Train(ctx context.Context, examples []Example, opt TrainOptions) (*Classifi
 	if len(ids) < 2 {
 		return nil, fmt.Errorf("category: need at least 2 classes, got %q", ids)
 	}
+	if len(ids) > maxClasses || (1<<opt.HashBits)*len(ids) > maxWeights {
+		return nil, fmt.Errorf("category: %d classes × 2^%d buckets is too large a model", len(ids), opt.HashBits)
+	}
 	labels := make([]int, len(examples))
 	for i, ex := range examples {
 		labels[i], _ = slices.BinarySearch(ids, ex.Label)
