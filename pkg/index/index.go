@@ -27,8 +27,9 @@ var (
 	ErrClosed   = errors.New("index: closed")
 )
 
-// versionKey is the bleve internal key holding MappingVersion.
-var versionKey = []byte("veille.mapping")
+// Bleve internal keys: versionKey holds MappingVersion, flushKey the
+// generation of the last flush.
+var versionKey, flushKey = []byte("veille.mapping"), []byte("veille.flush")
 
 // Index is one veille index: a reader on the live generation (Open), or a
 // writer on a new generation that Close publishes. Search and Hash may be
@@ -296,7 +297,7 @@ func (x *Index) close(publishing bool) error {
 func (x *Index) flush() error {
 	done := make(chan error, 1)
 	b := x.bi.NewBatch()
-	b.SetInternal(versionKey, []byte(MappingVersion))
+	b.SetInternal(flushKey, []byte(x.gen))
 	b.SetPersistedCallback(func(err error) { done <- err })
 	if err := x.bi.Batch(b); err != nil {
 		return fmt.Errorf("index: write %s: %w", x.dir, err)

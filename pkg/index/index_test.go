@@ -431,13 +431,13 @@ func TestRebuild(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
-	dir := build(t, corpus())
-	w, err := OpenOrCreate(dir)
+	dir := filepath.Join(t.TempDir(), "idx")
+	w, err := Create(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
+	w.Add(context.Background(), corpus()...)
 	w.bi.SetInternal(versionKey, []byte("veille-0"))
-	w.dirty = true
 	w.Close()
 	if _, err := Open(dir); !errors.Is(err, ErrVersion) {
 		t.Errorf("Open of an old mapping: %v", err)
