@@ -55,6 +55,7 @@ func runIngest(ctx context.Context, name string, args []string, stdin io.Reader,
 	}
 	quiet := fs.Bool("quiet", false, "no progress line")
 	in := addInputFlags(fs)
+	pf := addPipelineFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: extract %s --index DIR [flags] PATH...\n", name)
 		fs.PrintDefaults()
@@ -71,7 +72,7 @@ func runIngest(ctx context.Context, name string, args []string, stdin io.Reader,
 	opt.Stdin = stdin
 	start := time.Now()
 
-	pipe, err := veille.New()
+	pipe, err := pf.pipeline()
 	if err != nil {
 		fmt.Fprintf(stderr, "extract %s: %v\n", name, err)
 		return exitFail
