@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"math"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -17,7 +18,7 @@ import (
 //
 // featureVersion changes whenever a key would hash differently; a model
 // file records it and Load refuses a mismatch.
-const featureVersion = 4
+const featureVersion = 5
 
 // Feature templates. The static ones are computed once per token and
 // shared by both passes; the doc ones exist only in the second pass.
@@ -56,6 +57,8 @@ const (
 	fGazNext      // the next token's
 	fLowerSeen    // a capitalised word also written in lower case in the document
 	fPrevPair     // the two previous words
+	fGazNextCase  // the token's gazetteer entry with the case of the next two tokens: « quartier des Liserons »
+	fGazNextWord  // the token's gazetteer entry with the next word
 	fCluster1     // the word's cluster path, 1, 2 and 3 levels deep
 	fCluster2
 	fCluster3
@@ -111,6 +114,7 @@ type token struct {
 	pre, suf   [4]uint64 // lower-cased affixes of 1–4 runes; 0 when shorter
 	caseClass  uint8
 	sentStart  bool // first token of a sentence or of a line
+	lineStart  bool // first token of a line: no entity runs on from the line before
 	capsLine   bool // on a line written in capitals (headline, byline)
 	gazWord    gazetteer.Class
 	gazMatch   uint64 // classes<<2 | BILOU position of the entry over the token, 0 for none
@@ -251,7 +255,8 @@ func view(a *stem.Analysis, lex lexicons, toks []token, lower []uint64) ([]token
 		for sent < len(a.Sentences) && a.Sentences[sent].Last <= k {
 			sent++
 		}
-		if k == 0 || (sent < len(a.Sentences) && a.Sentences[sent].First == k) || hasNewline(a.Text[a.Tokens[k-1].End:at.Start]) {
+		toks[k].lineStart = k > 0 && hasNewline(a.Text[a.Tokens[k-1].End:at.Start])
+		if k == 0 || toks[k].lineStart || (sent < len(a.Sentences) && a.Sentences[sent].First == k) {
 			toks[k].sentStart = true
 		}
 	}
@@ -390,6 +395,11 @@ func staticFeatures(toks []token, i int, out []uint64) {
 		out[fGazMatch] = mix(fGazMatch, t.gazMatch)
 		out[fGazMatchCase] = mix(mix(fGazMatchCase, t.gazMatch), uint64(t.caseClass)<<1|boolBit(t.sentStart))
 	}
+	out[fGazNextCase], out[fGazNextWord] = 0, 0
+	if t.gazMatch != 0 {
+		out[fGazNextCase] = mix(mix(fGazNextCase, t.gazMatch), uint64(n1.caseClass)<<3|uint64(n2.caseClass))
+		out[fGazNextWord] = mix(mix(fGazNextWord, t.gazMatch), n1.lower)
+	}
 	if p1.gazMatch != 0 {
 		out[fGazPrev] = mix(fGazPrev, p1.gazMatch)
 	}
@@ -412,6 +422,20 @@ func staticFeatures(toks []token, i int, out []uint64) {
 	}
 	if c := n1.cluster; c != 0 {
 		out[fNextCluster] = mix(fNextCluster, uint64(wordcluster.Prefix(c-1, 2)))
+	}
+}
+
+// breakLines makes entities stop at line ends: a token that starts a line
+// cannot take I or L. scores holds the tokens toks[0:len(scores)/numTags].
+func breakLines(toks []token, scores []float32) {
+	negInf := float32(math.Inf(-1))
+	for i := range toks {
+		if toks[i].lineStart {
+			for l := 0; l < numLabels; l++ {
+				scores[i*numTags+tagOf(l, bilouI)] = negInf
+				scores[i*numTags+tagOf(l, bilouL)] = negInf
+			}
+		}
 	}
 }
 

@@ -119,6 +119,7 @@ func (t *Tagger) tag(a *stem.Analysis, s *scratch) []int8 {
 	s.back = grow(s.back, n*numTags)
 	s.tags1 = grow(s.tags1, n)
 	t.first.emissions(s.rows, numStatic, s.scores, false)
+	breakLines(s.toks, s.scores)
 	viterbi(&t.first.trans, s.scores, s.tags1, s.back)
 	if t.second == nil {
 		return s.tags1
@@ -136,6 +137,7 @@ func (t *Tagger) tag(a *stem.Analysis, s *scratch) []int8 {
 	s.tags2 = grow(s.tags2, n)
 	t.second.emissions(s.rows, numStatic, s.scores, false)
 	t.second.emissions(s.drows, numDoc, s.scores, true)
+	breakLines(s.toks, s.scores)
 	viterbi(&t.second.trans, s.scores, s.tags2, s.back)
 	return s.tags2
 }

@@ -351,6 +351,7 @@ func (p *perceptron) scoreRange(td *trainDoc, start, end int, second bool, w []f
 			add(td.drows[i*numDoc : (i+1)*numDoc])
 		}
 	}
+	breakLines(td.toks[start:end], scores)
 }
 
 // update moves weights towards gold and away from pred where they differ.
