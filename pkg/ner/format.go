@@ -31,8 +31,10 @@ func (t *Tagger) Save(w io.Writer) error {
 	u32(featureVersion)
 	u32(uint32(numTags))
 	flags := uint32(0)
-	if t.second != nil {
+	passes := []pass{t.pass(0)}
+	if t.twoPass() {
 		flags |= flagSecondPass
+		passes = append(passes, t.pass(1))
 	}
 	flags |= t.lex.flags()
 	u32(flags)
@@ -40,10 +42,7 @@ func (t *Tagger) Save(w io.Writer) error {
 	for _, k := range t.keys {
 		buf = binary.LittleEndian.AppendUint64(buf, k)
 	}
-	for _, p := range []*pass{&t.first, t.second} {
-		if p == nil {
-			continue
-		}
+	for _, p := range passes {
 		u32(math.Float32bits(p.scale))
 		for _, v := range p.weights {
 			buf = binary.LittleEndian.AppendUint16(buf, uint16(v))

@@ -54,8 +54,8 @@ func (t *table) row(key uint64) int32 {
 	}
 }
 
-// pass is one decoding pass: quantized emission weights (numTags per row,
-// value = int16 × scale) and transition scores.
+// pass is one decoding pass as trained and stored: quantized emission
+// weights (numTags per row, value = int16 × scale) and transition scores.
 type pass struct {
 	weights []int16
 	scale   float32
@@ -79,34 +79,6 @@ func quantize(w []float32, trans []float32) pass {
 	}
 	copy(trans[:], trans)
 	return p
-}
-
-// emissions sums the rows of each token's features into scores[i*numTags+t],
-// adding to what is there when add is set. rows holds width row numbers a
-// token (-1 = none).
-func (p *pass) emissions(rows []int32, width int, scores []float32, add bool) {
-	var acc [numTags]int32
-	n := len(rows) / width
-	for i := 0; i < n; i++ {
-		acc = [numTags]int32{}
-		for _, r := range rows[i*width : (i+1)*width] {
-			if r < 0 {
-				continue
-			}
-			w := p.weights[int(r)*numTags : int(r)*numTags+numTags]
-			for t := range acc {
-				acc[t] += int32(w[t])
-			}
-		}
-		s := scores[i*numTags : i*numTags+numTags]
-		for t := range acc {
-			if add {
-				s[t] += float32(acc[t]) * p.scale
-			} else {
-				s[t] = float32(acc[t]) * p.scale
-			}
-		}
-	}
 }
 
 // viterbi finds the best valid BILOU sequence for scores (n×numTags) under

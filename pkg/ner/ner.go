@@ -48,10 +48,15 @@ var (
 
 // Tagger tags entities with a trained model.
 type Tagger struct {
-	keys   []uint64 // row r's feature key
-	tab    table
-	first  pass
-	second *pass // nil for a one-pass model
+	keys []uint64 // row r's feature key
+	tab  table
+	// w holds both passes' weights of a row side by side, so one cache
+	// miss serves both: w[r*stride:][:numTags] for the first pass and, in a
+	// two-pass model, w[r*stride+numTags:][:numTags] for the second.
+	w      []int16
+	stride int
+	scale  [2]float32
+	trans  [2][(numTags + 1) * numTags]float32
 	lex    lexicons
 	info   string
 	pool   sync.Pool
@@ -65,6 +70,7 @@ type scratch struct {
 	rows   []int32
 	drows  []int32
 	scores []float32
+	score2 []float32 // second-pass scores
 	back   []int8
 	tags1  []int8
 	tags2  []int8
@@ -73,9 +79,80 @@ type scratch struct {
 }
 
 func newTagger(keys []uint64, first pass, second *pass, lex lexicons, info string) *Tagger {
-	t := &Tagger{keys: keys, tab: newTable(keys), first: first, second: second, lex: lex, info: info}
+	t := &Tagger{keys: keys, tab: newTable(keys), stride: numTags, lex: lex, info: info}
+	t.scale[0], t.trans[0] = first.scale, first.trans
+	passes := []*pass{&first}
+	if second != nil {
+		t.stride = 2 * numTags
+		t.scale[1], t.trans[1] = second.scale, second.trans
+		passes = append(passes, second)
+	}
+	t.w = make([]int16, len(keys)*t.stride)
+	for k, p := range passes {
+		for r := range keys {
+			copy(t.w[r*t.stride+k*numTags:][:numTags], p.weights[r*numTags:][:numTags])
+		}
+	}
 	t.pool.New = func() any { return new(scratch) }
 	return t
+}
+
+// twoPass reports whether the model has a document-consistency pass.
+func (t *Tagger) twoPass() bool { return t.stride == 2*numTags }
+
+// pass returns pass k's weights, de-interleaved, for Save.
+func (t *Tagger) pass(k int) pass {
+	p := pass{weights: make([]int16, len(t.keys)*numTags), scale: t.scale[k], trans: t.trans[k]}
+	for r := range t.keys {
+		copy(p.weights[r*numTags:][:numTags], t.w[r*t.stride+k*numTags:][:numTags])
+	}
+	return p
+}
+
+// emissions sums the weights of each token's feature rows (width a token,
+// -1 = none) into scores: s1 for the first pass and, when s2 is not nil,
+// s2 for the second. With add set, it adds the second pass's sums to s2
+// and leaves s1 alone.
+func (t *Tagger) emissions(rows []int32, width int, s1, s2 []float32, add bool) {
+	var acc1, acc2 [numTags]int32
+	n := len(rows) / width
+	for i := 0; i < n; i++ {
+		acc1, acc2 = [numTags]int32{}, [numTags]int32{}
+		for _, r := range rows[i*width : (i+1)*width] {
+			if r < 0 {
+				continue
+			}
+			w := t.w[int(r)*t.stride:][:t.stride]
+			if !add {
+				for k := range acc1 {
+					acc1[k] += int32(w[k])
+				}
+			}
+			if s2 != nil {
+				w2 := w[numTags:][:numTags]
+				for k := range acc2 {
+					acc2[k] += int32(w2[k])
+				}
+			}
+		}
+		if !add {
+			out := s1[i*numTags:][:numTags]
+			for k := range out {
+				out[k] = float32(acc1[k]) * t.scale[0]
+			}
+		}
+		if s2 != nil {
+			out := s2[i*numTags:][:numTags]
+			for k := range out {
+				v := float32(acc2[k]) * t.scale[1]
+				if add {
+					out[k] += v
+				} else {
+					out[k] = v
+				}
+			}
+		}
+	}
 }
 
 // Info describes how the model was trained.
@@ -118,10 +195,15 @@ func (t *Tagger) tag(a *stem.Analysis, s *scratch) []int8 {
 	s.scores = grow(s.scores, n*numTags)
 	s.back = grow(s.back, n*numTags)
 	s.tags1 = grow(s.tags1, n)
-	t.first.emissions(s.rows, numStatic, s.scores, false)
+	var score2 []float32
+	if t.twoPass() {
+		s.score2 = grow(s.score2, n*numTags)
+		score2 = s.score2
+	}
+	t.emissions(s.rows, numStatic, s.scores, score2, false)
 	breakLines(s.toks, s.scores)
-	viterbi(&t.first.trans, s.scores, s.tags1, s.back)
-	if t.second == nil {
+	viterbi(&t.trans[0], s.scores, s.tags1, s.back)
+	if !t.twoPass() {
 		return s.tags1
 	}
 	s.masks = grow(s.masks, n)
@@ -135,9 +217,8 @@ func (t *Tagger) tag(a *stem.Analysis, s *scratch) []int8 {
 		}
 	}
 	s.tags2 = grow(s.tags2, n)
-	t.second.emissions(s.rows, numStatic, s.scores, false)
-	t.second.emissions(s.drows, numDoc, s.scores, true)
-	breakLines(s.toks, s.scores)
-	viterbi(&t.second.trans, s.scores, s.tags2, s.back)
+	t.emissions(s.drows, numDoc, nil, score2, true)
+	breakLines(s.toks, score2)
+	viterbi(&t.trans[1], score2, s.tags2, s.back)
 	return s.tags2
 }
