@@ -54,6 +54,9 @@ func ReadKeyphraseGold(r io.Reader, name string) ([]KeyphraseGold, error) {
 type KeyphraseReport struct {
 	Docs int              `json:"docs"`
 	At   []KeyphraseScore `json:"at"`
+	// Missing counts documents whose text could not be read; each is
+	// scored as no prediction.
+	Missing int `json:"missing,omitempty"`
 }
 
 // KeyphraseScore is the average P, R and F1 at one cut-off, in percent.
