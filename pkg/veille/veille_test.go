@@ -8,7 +8,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/veille/veille/pkg/entity"
 	"github.com/veille/veille/pkg/internal/sharedtest"
+	"github.com/veille/veille/pkg/stem"
 	"github.com/veille/veille/pkg/textio"
 )
 
@@ -243,4 +245,42 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*len(texts))/b.Elapsed().Seconds(), "docs/s")
+}
+
+// BenchmarkStages measures the cost each stage adds to extraction, on the
+// sample articles: each sub-benchmark runs the stages up to and including
+// its name, so the differences between them are the stages' shares.
+func BenchmarkStages(b *testing.B) {
+	p := pipeline(b)
+	files, _ := filepath.Glob("../../corpus/examples/*.txt")
+	var texts []string
+	for _, f := range files {
+		t, _ := os.ReadFile(f)
+		texts = append(texts, string(t))
+	}
+	stages := []struct {
+		name string
+		run  func(a *stem.Analysis)
+	}{
+		{"1-analyze", func(*stem.Analysis) {}},
+		{"2-ner", func(a *stem.Analysis) { p.tagger.Tag(a) }},
+		{"3-operation", func(a *stem.Analysis) { p.operations.Find(a, p.tagger.Tag(a)) }},
+		{"4-entity", func(a *stem.Analysis) { entity.Group(a, p.operations.Find(a, p.tagger.Tag(a))) }},
+		{"5-topics", func(a *stem.Analysis) {
+			entity.Group(a, p.operations.Find(a, p.tagger.Tag(a)))
+			p.lexicon.Match(a)
+			p.categories.Classify(a)
+			p.keyphrases.Keyphrases(a, DefaultKeyphrases)
+		}},
+	}
+	for _, s := range stages {
+		b.Run(s.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, t := range texts {
+					s.run(stem.Analyze(t))
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(texts)), "µs/doc")
+		})
+	}
 }
