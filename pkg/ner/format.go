@@ -10,12 +10,13 @@ import (
 // A model file is little-endian:
 //
 //	magic "VNERMODL", format version u32, featureVersion u32, numTags u32,
-//	flags u32 (flagSecondPass, flagGazetteer, flagClusters), rows u32, keys [rows]u64,
-//	then per pass: scale f32, weights [rows*numTags]i16, trans [(numTags+1)*numTags]f32,
+//	flags u32 (flagSecondPass, flagGazetteer, flagClusters), rows u32, cells u32,
+//	keys [rows]u64, row ends [rows]u32, cell slots [cells]u8, cell weights [cells]i16,
+//	then per pass: scale f32, trans [(numTags+1)*numTags]f32,
 //	then info length u32 and info bytes.
 const (
 	modelMagic   = "VNERMODL"
-	modelVersion = 1
+	modelVersion = 2
 
 	flagSecondPass = 1 << 0 // a document-consistency pass follows the first
 	flagGazetteer  = 1 << 1 // features read gazetteer.Default
@@ -30,24 +31,30 @@ func (t *Tagger) Save(w io.Writer) error {
 	u32(modelVersion)
 	u32(featureVersion)
 	u32(uint32(numTags))
-	flags := uint32(0)
-	passes := []pass{t.pass(0)}
-	if t.twoPass() {
+	flags := t.lex.flags()
+	passes := 1
+	if t.twoPass {
 		flags |= flagSecondPass
-		passes = append(passes, t.pass(1))
+		passes = 2
 	}
-	flags |= t.lex.flags()
 	u32(flags)
 	u32(uint32(len(t.keys)))
+	u32(uint32(len(t.cells)))
 	for _, k := range t.keys {
 		buf = binary.LittleEndian.AppendUint64(buf, k)
 	}
-	for _, p := range passes {
-		u32(math.Float32bits(p.scale))
-		for _, v := range p.weights {
-			buf = binary.LittleEndian.AppendUint16(buf, uint16(v))
-		}
-		for _, v := range p.trans {
+	for _, e := range t.start[1:] {
+		u32(e)
+	}
+	for _, c := range t.cells {
+		buf = append(buf, c.slot)
+	}
+	for _, c := range t.cells {
+		buf = binary.LittleEndian.AppendUint16(buf, uint16(c.w))
+	}
+	for p := 0; p < passes; p++ {
+		u32(math.Float32bits(t.scale[p]))
+		for _, v := range t.trans[p] {
 			u32(math.Float32bits(v))
 		}
 	}
@@ -104,44 +111,50 @@ func parse(data []byte) (*Tagger, error) {
 		return nil, fmt.Errorf("%w: another tag set", ErrModelFormat)
 	}
 	flags := r.u32()
-	rows := int(r.u32())
-	if rows > maxRows || r.bad {
-		return nil, fmt.Errorf("%w: truncated header", ErrModelFormat)
+	rows, ncells := int(r.u32()), int(r.u32())
+	if rows+ncells > maxRows || ncells > rows*2*numTags || r.bad {
+		return nil, fmt.Errorf("%w: bad header", ErrModelFormat)
 	}
-	kb := r.take(rows * 8)
-	keys := make([]uint64, rows)
-	for i := range keys {
-		if kb != nil {
-			keys[i] = binary.LittleEndian.Uint64(kb[i*8:])
-		}
-	}
-	readPass := func() pass {
-		p := pass{scale: math.Float32frombits(r.u32())}
-		wb := r.take(rows * numTags * 2)
-		p.weights = make([]int16, rows*numTags)
-		for i := range p.weights {
-			if wb != nil {
-				p.weights[i] = int16(binary.LittleEndian.Uint16(wb[i*2:]))
-			}
-		}
-		for i := range p.trans {
-			p.trans[i] = math.Float32frombits(r.u32())
-		}
-		return p
-	}
-	first := readPass()
-	var second *pass
-	if flags&flagSecondPass != 0 {
-		p := readPass()
-		second = &p
-	}
-	info := string(r.take(int(r.u32())))
+	t := &Tagger{twoPass: flags&flagSecondPass != 0, keys: make([]uint64, rows), start: make([]uint32, rows+1), cells: make([]cell, ncells)}
+	kb, eb, sb, wb := r.take(rows*8), r.take(rows*4), r.take(ncells), r.take(ncells*2)
 	if r.bad {
 		return nil, fmt.Errorf("%w: truncated", ErrModelFormat)
 	}
-	lex, err := loadLexicons(flags)
-	if err != nil {
+	for i := range t.keys {
+		t.keys[i] = binary.LittleEndian.Uint64(kb[i*8:])
+		t.start[i+1] = binary.LittleEndian.Uint32(eb[i*4:])
+		if t.start[i+1] < t.start[i] || int(t.start[i+1]) > ncells {
+			return nil, fmt.Errorf("%w: bad row %d", ErrModelFormat, i)
+		}
+	}
+	maxSlot := uint8(numTags)
+	if t.twoPass {
+		maxSlot = uint8(2 * numTags)
+	}
+	for i := range t.cells {
+		t.cells[i] = cell{w: int16(binary.LittleEndian.Uint16(wb[i*2:])), slot: sb[i]}
+		if sb[i] >= maxSlot {
+			return nil, fmt.Errorf("%w: bad cell %d", ErrModelFormat, i)
+		}
+	}
+	passes := 1
+	if t.twoPass {
+		passes = 2
+	}
+	for p := 0; p < passes; p++ {
+		t.scale[p] = math.Float32frombits(r.u32())
+		for i := range t.trans[p] {
+			t.trans[p][i] = math.Float32frombits(r.u32())
+		}
+	}
+	t.info = string(r.take(int(r.u32())))
+	if r.bad {
+		return nil, fmt.Errorf("%w: truncated", ErrModelFormat)
+	}
+	var err error
+	if t.lex, err = loadLexicons(flags); err != nil {
 		return nil, err
 	}
-	return newTagger(keys, first, second, lex, info), nil
+	t.init()
+	return t, nil
 }

@@ -4,10 +4,11 @@ import (
 	"math"
 )
 
-// table maps feature keys to weight rows by open addressing with linear
-// probing. A slot holds the key's high 40 bits and its row+1 in the low 24
-// bits, so a probe reads one word; two keys agreeing on 40 hash bits would
-// share a row, which at a few hundred thousand keys is vanishingly rare.
+// table maps feature keys to uint32 values (below 2^24-1) by open
+// addressing with linear probing. A slot holds the key's high 40 bits and
+// its value+1 in the low 24 bits, so a probe reads one word; two keys
+// agreeing on 40 hash bits would share a value, which at a few hundred
+// thousand keys is vanishingly rare.
 type table struct {
 	slots []uint64
 	mask  uint64
@@ -16,10 +17,10 @@ type table struct {
 const (
 	rowBits = 24
 	rowMask = 1<<rowBits - 1
-	maxRows = rowMask - 1
+	maxRows = rowMask - 1 // bounds the values a table holds
 )
 
-func newTable(keys []uint64) table {
+func newTable(keys []uint64, vals []uint32) table {
 	size := 1
 	for size < 2*len(keys)+1 {
 		size <<= 1
@@ -29,7 +30,7 @@ func newTable(keys []uint64) table {
 		hi := k &^ rowMask
 		for i := k & t.mask; ; i = (i + 1) & t.mask {
 			if t.slots[i] == 0 {
-				t.slots[i] = hi | uint64(row+1)
+				t.slots[i] = hi | uint64(vals[row]+1)
 				break
 			}
 		}
@@ -37,8 +38,8 @@ func newTable(keys []uint64) table {
 	return t
 }
 
-// row returns key's row, -1 when the key has no weights.
-func (t *table) row(key uint64) int32 {
+// get returns key's value, -1 when the key is absent.
+func (t *table) get(key uint64) int32 {
 	if key == 0 {
 		return -1
 	}

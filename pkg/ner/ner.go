@@ -50,16 +50,28 @@ var (
 type Tagger struct {
 	keys []uint64 // row r's feature key
 	tab  table
-	// w holds both passes' weights of a row side by side, so one cache
-	// miss serves both: w[r*stride:][:numTags] for the first pass and, in a
-	// two-pass model, w[r*stride+numTags:][:numTags] for the second.
-	w      []int16
-	stride int
-	scale  [2]float32
-	trans  [2][(numTags + 1) * numTags]float32
-	lex    lexicons
-	info   string
-	pool   sync.Pool
+	// Row r's non-zero weights are cells[start[r]:start[r+1]]. Averaged
+	// perceptron rows are sparse (about two non-zero weights a row), so
+	// summing cells costs a tenth of summing dense rows.
+	start   []uint32
+	cells   []cell
+	// runs is cells with a terminator after each row, and the table maps a
+	// key straight to its row's run: one cache miss for the slot, one for
+	// the weights.
+	runs    []cell
+	twoPass bool // a document-consistency pass follows the first
+	scale   [2]float32
+	trans   [2][(numTags + 1) * numTags]float32
+	lex     lexicons
+	info    string
+	pool    sync.Pool
+}
+
+// cell is one non-zero weight: slot is the tag for the first pass and
+// numTags+tag for the second; the value is w × the pass's scale.
+type cell struct {
+	w    int16
+	slot uint8
 }
 
 // scratch is one Tag call's working memory, pooled.
@@ -78,73 +90,78 @@ type scratch struct {
 	spans  []tokSpan
 }
 
-func newTagger(keys []uint64, first pass, second *pass, lex lexicons, info string) *Tagger {
-	t := &Tagger{keys: keys, tab: newTable(keys), stride: numTags, lex: lex, info: info}
-	t.scale[0], t.trans[0] = first.scale, first.trans
-	passes := []*pass{&first}
-	if second != nil {
-		t.stride = 2 * numTags
-		t.scale[1], t.trans[1] = second.scale, second.trans
-		passes = append(passes, second)
-	}
-	t.w = make([]int16, len(keys)*t.stride)
-	for k, p := range passes {
-		for r := range keys {
-			copy(t.w[r*t.stride+k*numTags:][:numTags], p.weights[r*numTags:][:numTags])
+// newTagger builds a tagger from dense passes (one or two), keeping only
+// the rows that have a non-zero weight.
+func newTagger(keys []uint64, passes []pass, lex lexicons, info string) *Tagger {
+	t := &Tagger{twoPass: len(passes) == 2, lex: lex, info: info}
+	t.start = append(t.start, 0)
+	for r, k := range keys {
+		n := len(t.cells)
+		for p, ps := range passes {
+			for tag, w := range ps.weights[r*numTags:][:numTags] {
+				if w != 0 {
+					t.cells = append(t.cells, cell{w: w, slot: uint8(p*numTags + tag)})
+				}
+			}
+		}
+		if len(t.cells) > n {
+			t.keys = append(t.keys, k)
+			t.start = append(t.start, uint32(len(t.cells)))
 		}
 	}
-	t.pool.New = func() any { return new(scratch) }
+	for p, ps := range passes {
+		t.scale[p], t.trans[p] = ps.scale, ps.trans
+	}
+	t.init()
 	return t
 }
 
-// twoPass reports whether the model has a document-consistency pass.
-func (t *Tagger) twoPass() bool { return t.stride == 2*numTags }
+// endOfRun is the slot of the cell that ends a run.
+const endOfRun = 0xFF
 
-// pass returns pass k's weights, de-interleaved, for Save.
-func (t *Tagger) pass(k int) pass {
-	p := pass{weights: make([]int16, len(t.keys)*numTags), scale: t.scale[k], trans: t.trans[k]}
+// init builds what the stored fields imply: runs, the key table, the pool.
+func (t *Tagger) init() {
+	t.runs = make([]cell, 0, len(t.cells)+len(t.keys))
+	at := make([]uint32, len(t.keys))
 	for r := range t.keys {
-		copy(p.weights[r*numTags:][:numTags], t.w[r*t.stride+k*numTags:][:numTags])
+		at[r] = uint32(len(t.runs))
+		t.runs = append(t.runs, t.cells[t.start[r]:t.start[r+1]]...)
+		t.runs = append(t.runs, cell{slot: endOfRun})
 	}
-	return p
+	t.tab = newTable(t.keys, at)
+	t.pool.New = func() any { return new(scratch) }
 }
 
-// emissions sums the weights of each token's feature rows (width a token,
+// emissions sums the weights of each token's feature runs (width a token,
 // -1 = none) into scores: s1 for the first pass and, when s2 is not nil,
 // s2 for the second. With add set, it adds the second pass's sums to s2
 // and leaves s1 alone.
 func (t *Tagger) emissions(rows []int32, width int, s1, s2 []float32, add bool) {
-	var acc1, acc2 [numTags]int32
+	var acc [2 * numTags]int32
 	n := len(rows) / width
 	for i := 0; i < n; i++ {
-		acc1, acc2 = [numTags]int32{}, [numTags]int32{}
+		acc = [2 * numTags]int32{}
 		for _, r := range rows[i*width : (i+1)*width] {
 			if r < 0 {
 				continue
 			}
-			w := t.w[int(r)*t.stride:][:t.stride]
-			if !add {
-				for k := range acc1 {
-					acc1[k] += int32(w[k])
+			for _, c := range t.runs[r:] {
+				if c.slot == endOfRun {
+					break
 				}
-			}
-			if s2 != nil {
-				w2 := w[numTags:][:numTags]
-				for k := range acc2 {
-					acc2[k] += int32(w2[k])
-				}
+				acc[c.slot] += int32(c.w)
 			}
 		}
 		if !add {
 			out := s1[i*numTags:][:numTags]
 			for k := range out {
-				out[k] = float32(acc1[k]) * t.scale[0]
+				out[k] = float32(acc[k]) * t.scale[0]
 			}
 		}
 		if s2 != nil {
 			out := s2[i*numTags:][:numTags]
 			for k := range out {
-				v := float32(acc2[k]) * t.scale[1]
+				v := float32(acc[numTags+k]) * t.scale[1]
 				if add {
 					out[k] += v
 				} else {
@@ -189,21 +206,21 @@ func (t *Tagger) tag(a *stem.Analysis, s *scratch) []int8 {
 		staticFeatures(s.toks, i, s.keys[:])
 		r := s.rows[i*numStatic : (i+1)*numStatic]
 		for f, k := range s.keys {
-			r[f] = t.tab.row(k)
+			r[f] = t.tab.get(k)
 		}
 	}
 	s.scores = grow(s.scores, n*numTags)
 	s.back = grow(s.back, n*numTags)
 	s.tags1 = grow(s.tags1, n)
 	var score2 []float32
-	if t.twoPass() {
+	if t.twoPass {
 		s.score2 = grow(s.score2, n*numTags)
 		score2 = s.score2
 	}
 	t.emissions(s.rows, numStatic, s.scores, score2, false)
 	breakLines(s.toks, s.scores)
 	viterbi(&t.trans[0], s.scores, s.tags1, s.back)
-	if !t.twoPass() {
+	if !t.twoPass {
 		return s.tags1
 	}
 	s.masks = grow(s.masks, n)
@@ -213,7 +230,7 @@ func (t *Tagger) tag(a *stem.Analysis, s *scratch) []int8 {
 	for i := 0; i < n; i++ {
 		docFeatures(s.toks, s.tags1, s.masks, i, dk[:])
 		for f, k := range dk {
-			s.drows[i*numDoc+f] = t.tab.row(k)
+			s.drows[i*numDoc+f] = t.tab.get(k)
 		}
 	}
 	s.tags2 = grow(s.tags2, n)

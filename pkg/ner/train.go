@@ -160,9 +160,6 @@ func train(ctx context.Context, docs []gold.Document, opt TrainOptions, st *Trai
 	staticKeys, counts = nil, nil
 	progress("ner: %d docs, %d tokens, %d spans (%d misaligned, %d dropped), %d features, %s",
 		st.Docs, st.Tokens, st.Spans, st.Misaligned, st.Dropped, len(rowKeys), time.Since(began).Round(time.Millisecond))
-	if len(rowKeys) > maxRows {
-		return nil, fmt.Errorf("ner: %d features, more than %d: raise MinCount", len(rowKeys), maxRows)
-	}
 
 	first, err := fit(ctx, tds, len(rowKeys), false, opt, "pass 1", progress)
 	if err != nil {
@@ -170,7 +167,7 @@ func train(ctx context.Context, docs []gold.Document, opt TrainOptions, st *Trai
 	}
 	if opt.OnePass {
 		st.Features = len(rowKeys)
-		return newTagger(rowKeys, first.pass(), nil, lex, opt.Info), nil
+		return checkSize(newTagger(rowKeys, []pass{first.pass()}, lex, opt.Info))
 	}
 
 	// Jackknife: each document's first-pass tags come from a model that did
@@ -225,7 +222,15 @@ func train(ctx context.Context, docs []gold.Document, opt TrainOptions, st *Trai
 	p2 := second.pass()
 	st.Features = len(rowKeys)
 	progress("ner: trained in %s", time.Since(began).Round(time.Millisecond))
-	return newTagger(rowKeys, p1, &p2, lex, opt.Info), nil
+	return checkSize(newTagger(rowKeys, []pass{p1, p2}, lex, opt.Info))
+}
+
+// checkSize refuses a model whose weight runs overflow the key table's values.
+func checkSize(t *Tagger) (*Tagger, error) {
+	if len(t.runs) > maxRows {
+		return nil, fmt.Errorf("ner: %d weights, more than %d: raise MinCount", len(t.runs), maxRows)
+	}
+	return t, nil
 }
 
 // align maps byte spans to tokens: a token belongs to a span when more than
