@@ -53,8 +53,8 @@ type Tagger struct {
 	// Row r's non-zero weights are cells[start[r]:start[r+1]]. Averaged
 	// perceptron rows are sparse (about two non-zero weights a row), so
 	// summing cells costs a tenth of summing dense rows.
-	start   []uint32
-	cells   []cell
+	start []uint32
+	cells []cell
 	// runs is cells with a terminator after each row, and the table maps a
 	// key straight to its row's run: one cache miss for the slot, one for
 	// the weights.
