@@ -39,6 +39,8 @@ type Index struct {
 	gen string // the generation bi works on
 	bi  bleve.Index
 
+	facets facetCache // readers only
+
 	// Writers only.
 	lock   *os.File
 	old    string // live generation when the writer opened, "" if none

@@ -472,3 +472,42 @@ func TestFileOf(t *testing.T) {
 		}
 	}
 }
+
+// TestFacetTable checks that the reader's facet table, used from the second
+// facet query on, counts exactly as bleve's facets do.
+func TestFacetTable(t *testing.T) {
+	dir := build(t, corpus())
+	queries := []Query{
+		{Facets: true},
+		{Orgs: []string{"DZ Mafia"}, Facets: true},
+		{Text: "stupéfiants", Facets: true},
+		{Topics: []string{"travail"}, Facets: true},
+		{Text: "introuvable", Facets: true},
+	}
+	x := open(t, dir)
+	for range 2 {
+		x.Search(context.Background(), Query{Facets: true})
+	}
+	if x.facets.table == nil {
+		t.Fatal("no facet table after two facet queries")
+	}
+	for _, q := range queries {
+		// A fresh reader's first facet query uses bleve's facets.
+		want, err := open(t, dir).Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := x.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Total != want.Total {
+			t.Errorf("%+v: total %d, want %d", q, got.Total, want.Total)
+		}
+		for _, f := range facetFields {
+			if g, w := got.Facets[f.facet], want.Facets[f.facet]; !slices.Equal(g, w) {
+				t.Errorf("%+v %s: table %v, bleve %v", q, f.facet, g, w)
+			}
+		}
+	}
+}

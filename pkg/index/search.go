@@ -132,20 +132,25 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if x.closed {
 		return nil, ErrClosed
 	}
-	req := bleve.NewSearchRequestOptions(buildQuery(q), q.Limit, q.Offset, false)
+	bq := buildQuery(q)
+	req := bleve.NewSearchRequestOptions(bq, q.Limit, q.Offset, false)
 	if q.Limit <= 0 {
 		req.Size = 10
 	}
 	req.Fields = storedFields
 	if strings.TrimSpace(q.Text) == "" {
-		req.SortBy([]string{"-" + fieldDate, "_id"})
+		req.SortBy([]string{"-" + fieldDate})
 	}
+	var facets map[string][]FacetValue
 	if q.Facets {
-		for name, field := range map[string]string{
-			FacetPerson: "per", FacetPlace: "loc", FacetOrg: "org",
-			FacetOperation: "operation", FacetTopic: fieldTopics,
-		} {
-			req.AddFacet(name, bleve.NewFacetRequest(field, facetSize))
+		var err error
+		if facets, err = x.tableFacets(ctx, bq); err != nil {
+			return nil, fmt.Errorf("index: facets %s: %w", x.dir, err)
+		}
+	}
+	if q.Facets && facets == nil {
+		for _, f := range facetFields {
+			req.AddFacet(f.facet, bleve.NewFacetRequest(f.field, facetSize))
 		}
 	}
 	if q.Highlight {
@@ -160,7 +165,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	for _, h := range sr.Hits {
 		res.Hits = append(res.Hits, hit(h))
 	}
-	if q.Facets {
+	if res.Facets = facets; q.Facets && facets == nil {
 		res.Facets = map[string][]FacetValue{}
 		for name, f := range sr.Facets {
 			vals := []FacetValue{}
@@ -245,10 +250,7 @@ func buildQuery(q Query) query.Query {
 		LabelPerson: q.Persons, LabelPlace: q.Places, LabelOrg: q.Orgs, LabelOperation: q.Operations,
 	} {
 		for _, v := range vals {
-			p := bleve.NewMatchPhraseQuery(v)
-			p.SetField(labelField(label) + foldSuffix)
-			p.Analyzer = AnalyzerName
-			filters = append(filters, p)
+			filters = append(filters, nameQuery(labelField(label)+foldSuffix, v))
 		}
 	}
 	if !q.Since.IsZero() || !q.Until.IsZero() {
@@ -257,12 +259,55 @@ func buildQuery(q Query) query.Query {
 		r.SetField(fieldDate)
 		filters = append(filters, r)
 	}
-	if len(filters) == 0 {
+	switch {
+	case len(filters) == 0:
 		return scoring
+	case strings.TrimSpace(q.Text) == "":
+		// Hits are sorted by date: the filters alone, not a filtered scan
+		// of every document.
+		return bleve.NewConjunctionQuery(filters...)
 	}
 	b := query.NewBooleanQuery([]query.Query{scoring}, nil, nil)
 	b.AddFilter(bleve.NewConjunctionQuery(filters...))
 	return b
+}
+
+// tableFacets counts facets with the reader's facet table, or returns nil
+// when there is none (yet): see facetTable.
+func (x *Index) tableFacets(ctx context.Context, q query.Query) (map[string][]FacetValue, error) {
+	if x.lock != nil {
+		return nil, nil
+	}
+	adv, err := x.bi.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	m := x.bi.Mapping()
+	t, err := x.facets.get(ctx, r, m)
+	if t == nil || err != nil {
+		return nil, err
+	}
+	return t.count(ctx, r, m, q, facetSize)
+}
+
+// nameQuery matches name as a phrase of field; a one-word name is a term
+// query, much cheaper than a phrase, which reads positions.
+func nameQuery(field, name string) query.Query {
+	if len(tokenizer{}.Tokenize([]byte(name))) == 1 {
+		m := bleve.NewMatchQuery(name)
+		m.SetField(field)
+		m.Analyzer = AnalyzerName
+		return m
+	}
+	p := bleve.NewMatchPhraseQuery(name)
+	p.SetField(field)
+	p.Analyzer = AnalyzerName
+	return p
 }
 
 // IDsUnder returns the ids of the documents read from path: from the file
