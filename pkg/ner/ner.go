@@ -12,10 +12,12 @@
 //
 // A Tagger is an averaged structured perceptron decoded by first-order
 // Viterbi over BILOU tags, with invalid transitions (I after O, B without L)
-// impossible by construction. Features are hashed to uint64 keys while the
-// token is read (word, lower-case and accent-folded forms, affixes, shape,
-// case against sentence starts and capital-letter lines, a ±2 window), so
-// tagging allocates only its pooled scratch.
+// impossible by construction, and no entity running across a line break.
+// Features are hashed to uint64 keys while the token is read (word,
+// lower-case and accent-folded forms, affixes, shape, case against sentence
+// starts and capital-letter lines, a ±2 window, gazetteer classes from
+// package gazetteer, word clusters from package wordcluster), so tagging
+// allocates little beyond its pooled scratch and the result.
 //
 // Tagging runs two passes. The second sees what the first found in the whole
 // document: a form tagged PER in one sentence is evidence for its other
@@ -26,7 +28,10 @@
 // # Cost and concurrency
 //
 // A Tagger is immutable and safe for concurrent use. Default and Named load
-// the embedded model once per process. Tagging is linear in the text.
+// the embedded model (2.3 MB) once per process, with the gazetteer and the
+// word clusters it reads: about 0.25 s on first use. Tagging is linear in
+// the text, about 0.3 million tokens a second on one core, tokenizing
+// included. models/ner/MODEL.md has the data, scores and build command.
 //
 // English text goes to English, which wraps prose v3's English model.
 package ner
