@@ -3,12 +3,14 @@ package ner
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/veille/veille/models"
@@ -314,5 +316,39 @@ func TestDevGate(t *testing.T) {
 	t.Logf("dev micro F1 PER+LOC+ORG %.4f (card %.4f)", got, want)
 	if got < want-0.01 {
 		t.Errorf("dev micro F1 PER+LOC+ORG %.4f, more than 0.01 below the card's %.4f", got, want)
+	}
+}
+
+// TestTagConcurrent tags from several goroutines at once: the pooled
+// scratch must not leak between calls.
+func TestTagConcurrent(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := readTiny(t)
+	want := make([][]Mention, len(docs))
+	for i, d := range docs {
+		want[i] = tg.Tag(stem.Analyze(d.Text))
+	}
+	errs := make(chan string, 8)
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for k := range docs {
+				i := (k + g) % len(docs)
+				if got := tg.Tag(stem.Analyze(docs[i].Text)); !slices.Equal(got, want[i]) {
+					errs <- fmt.Sprintf("goroutine %d, %s: %v, want %v", g, docs[i].ID, got, want[i])
+					return
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
