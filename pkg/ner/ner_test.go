@@ -352,3 +352,26 @@ func TestTagConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestTagOddInput: no panic, and every mention is text[Start:End], on
+// input that is not clean prose.
+func TestTagOddInput(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := []string{
+		"\xff\xfe Paris \xc3 Marseille \x00 LYON",
+		"🇫🇷 Emmanuel Macron 🎉 à l’Élysée…",
+		strings.Repeat("Jean Dupont ", 2000),
+		"NICOLAS TUCAT / AFP\r\nAFP\tPARIS\u00a0(AFP)",
+		"« Place nette XXL » — opération à Marseille\n\n\nFin.",
+	}
+	for _, text := range inputs {
+		for _, m := range tg.Tag(stem.Analyze(text)) {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End || text[m.Start:m.End] != m.Text {
+				t.Errorf("%.30q: bad mention %+v", text, m)
+			}
+		}
+	}
+}
