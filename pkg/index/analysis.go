@@ -1,6 +1,8 @@
 package index
 
 import (
+	"strings"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/fr" // registers the "stop_fr" token filter
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
@@ -23,6 +25,10 @@ const (
 	StemFoldFilterName = "veille_snowball_fold_fr"
 	// FoldFilterName folds terms with stem.Fold: no accents, œ as oe.
 	FoldFilterName = "veille_fold"
+	// NameGramsFilterName replaces the words of a name with every run of
+	// up to MaxNameWords consecutive words, joined by a space: « gerald
+	// darmanin » gives « gerald », « darmanin » and « gerald darmanin ».
+	NameGramsFilterName = "veille_name_grams"
 
 	// AnalyzerIndex analyzes the text field when indexing: tokenize,
 	// lower-case, drop French stop words, stem with and without accents.
@@ -34,10 +40,14 @@ const (
 	// AnalyzerFrench with the terms folded before stemming, so that
 	// « stupefiants » and « stupéfiants » both find « stupéfiants ».
 	AnalyzerFrenchFolded = "veille_fr_folded"
-	// AnalyzerName: tokenize, lower-case, fold; for matching entity names
-	// word by word (« darmanin » finds « Gérald Darmanin »).
+	// AnalyzerName: tokenize, fold, name grams. A name filter is then one
+	// term lookup: « darmanin » or « gérald darmanin » finds « Gérald
+	// Darmanin », « place nette » finds « Place nette XXL ».
 	AnalyzerName = "veille_name"
 )
+
+// MaxNameWords is the longest run of words a name filter can match.
+const MaxNameWords = 8
 
 func init() {
 	must(registry.RegisterTokenizer(TokenizerName, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
@@ -49,6 +59,9 @@ func init() {
 	must(registry.RegisterTokenFilter(StemFoldFilterName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return stemFoldFilter{}, nil
 	}))
+	must(registry.RegisterTokenFilter(NameGramsFilterName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return nameGrams{}, nil
+	}))
 	must(registry.RegisterTokenFilter(FoldFilterName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return termFilter(stem.Fold), nil
 	}))
@@ -56,7 +69,7 @@ func init() {
 		AnalyzerIndex:        {lowercase.Name, "stop_fr", StemFoldFilterName},
 		AnalyzerFrench:       {lowercase.Name, "stop_fr", StemFilterName},
 		AnalyzerFrenchFolded: {lowercase.Name, "stop_fr", FoldFilterName, StemFilterName},
-		AnalyzerName:         {lowercase.Name, FoldFilterName},
+		AnalyzerName:         {FoldFilterName, NameGramsFilterName},
 	}
 	for name, filters := range chains {
 		must(registry.RegisterAnalyzer(name, func(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
@@ -143,4 +156,31 @@ func (stemFoldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 		}
 	}
 	return out
+}
+
+// nameGrams turns the words of a name into its runs of consecutive words.
+type nameGrams struct{}
+
+func (nameGrams) Filter(in analysis.TokenStream) analysis.TokenStream {
+	out := make(analysis.TokenStream, 0, len(in)*min(len(in), MaxNameWords))
+	for i, first := range in {
+		gram := string(first.Term)
+		for j := i; j < len(in) && j < i+MaxNameWords; j++ {
+			if j > i {
+				gram += " " + string(in[j].Term)
+			}
+			out = append(out, &analysis.Token{Start: first.Start, End: in[j].End, Term: []byte(gram), Position: i + 1, Type: first.Type})
+		}
+	}
+	return out
+}
+
+// nameKey is the term AnalyzerName indexes for the whole of name.
+func nameKey(name string) string {
+	toks := tokenizer{}.Tokenize([]byte(name))
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = stem.Fold(string(t.Term))
+	}
+	return strings.Join(words, " ")
 }

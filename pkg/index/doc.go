@@ -61,7 +61,7 @@
 //	per loc org  Entities[].Name by Label   keyword             yes     yes    yes        no            display, PER/LOC/ORG/OPERATION facets
 //	  operation
 //	misc         Entities[].Name (MISC)     keyword             yes     yes    no         no            display
-//	per_fold …   same names                 veille_name         yes     no     no         yes           Persons/Places/Orgs/Operations filters
+//	per_fold …   same names                 veille_name         yes     no     no         no            Persons/Places/Orgs/Operations filters
 //	_id          Source                     -                   yes     yes    -          -             Hit.ID
 //
 // Analyzers, registered in bleve by name when the package loads:
@@ -69,7 +69,7 @@
 //	veille_fr_index   veille_tokenize → to_lower → stop_fr → veille_snowball_fold_fr   (indexing text)
 //	veille_fr_folded  veille_tokenize → to_lower → stop_fr → veille_fold → veille_snowball_fr
 //	veille_fr         veille_tokenize → to_lower → stop_fr → veille_snowball_fr
-//	veille_name       veille_tokenize → to_lower → veille_fold
+//	veille_name       veille_tokenize → veille_fold → veille_name_grams
 //
 // veille_tokenize is pkg/tokenize (elisions split: « l’ubérisation » gives
 // « l » and « ubérisation »; punctuation dropped), stop_fr bleve's French
@@ -81,22 +81,34 @@
 // and without accents, for one analysis pass: queries must match through
 // veille_fr_folded, and veille_fr (the accents as typed) only adds to the
 // score. So « stupéfiant » finds « stupéfiants », « ubérisation » finds
-// « l’ubérisation », and « stupefiants » finds both. Entity names have term
-// vectors so that a name filter is a phrase: « place nette » matches
-// « Place nette XXL » but never two words of two different names.
+// « l’ubérisation », and « stupefiants » finds both. veille_name_grams
+// indexes every run of up to MaxNameWords consecutive words of a name, so
+// a name filter is one term lookup, not a phrase over positions: « place
+// nette » matches « Place nette XXL », « darmanin » « Gérald Darmanin », and
+// never two words of two different names.
 //
 // # Searching
 //
 // Search takes a typed Query: free text (every word must match, in any
 // inflection, with or without accents; accents as typed and adjacent words
-// rank higher) and filters that
-// do not change the score (topics, entity names, keyphrases, date range).
-// Without text, hits come newest first. Facets count entity names and
-// topics over all hits, not only the returned ones.
+// rank higher) and filters that do not change the score (topics, entity
+// names, keyphrases, date range). Without text, hits come newest first and
+// the filters alone select them. Facets count entity names and topics over
+// all hits, not only the returned ones.
+//
+// A reader computes facets with bleve on its first facet query; from the
+// second on it builds, once, a table of every document's facet values for
+// its read-only snapshot (one pass over the doc values, about the cost of
+// one facet query over all documents) and then counts facets with array
+// increments. One-shot searches never pay for the table, long-lived readers
+// get facets at a small fraction of bleve's cost. Writers always use bleve.
 //
 // # Concurrency and cost
 //
 // Search and Hash are safe for concurrent use; Add, Remove, Close and Abort
 // belong to one goroutine. Hash loads the document's stored fields (tens of
-// microseconds). Measured figures are in the README (see BenchmarkOrangeSum).
+// microseconds). Add analyzes in bleve's analysis workers; scorch persists
+// and merges segments in the background, and Close waits for them. The
+// benchmarks (BenchmarkIndexOrangeSum, BenchmarkHash, BenchmarkQueries) and
+// `extract reindex` print the measured figures.
 package index

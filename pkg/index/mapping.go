@@ -15,7 +15,7 @@ import (
 
 // MappingVersion names the mapping below. An index built with another
 // version is refused with ErrVersion: rebuild it with Rebuild.
-const MappingVersion = "veille-2"
+const MappingVersion = "veille-3"
 
 // Field names. Entity fields are named after the lower-cased label.
 const (
@@ -83,9 +83,7 @@ func newMapping() *mapping.IndexMappingImpl {
 		f := labelField(l.label)
 		fms := []*mapping.FieldMapping{kw(true, l.filterable)}
 		if l.filterable {
-			// Positions let "place nette" match the name as a phrase,
-			// never words of two different names.
-			names := text(AnalyzerName, false, true)
+			names := text(AnalyzerName, false, false)
 			names.Name = f + foldSuffix
 			fms = append(fms, names)
 		}

@@ -267,9 +267,14 @@ func buildQuery(q Query) query.Query {
 		// of every document.
 		return bleve.NewConjunctionQuery(filters...)
 	}
-	b := query.NewBooleanQuery([]query.Query{scoring}, nil, nil)
-	b.AddFilter(bleve.NewConjunctionQuery(filters...))
-	return b
+	// A conjunction leapfrogs through the rarest postings; boost 0 keeps
+	// the filters out of the score.
+	for _, f := range filters {
+		if b, ok := f.(query.BoostableQuery); ok {
+			b.SetBoost(0)
+		}
+	}
+	return bleve.NewConjunctionQuery(append([]query.Query{scoring}, filters...)...)
 }
 
 // tableFacets counts facets with the reader's facet table, or returns nil
@@ -295,19 +300,12 @@ func (x *Index) tableFacets(ctx context.Context, q query.Query) (map[string][]Fa
 	return t.count(ctx, r, m, q, facetSize)
 }
 
-// nameQuery matches name as a phrase of field; a one-word name is a term
-// query, much cheaper than a phrase, which reads positions.
+// nameQuery matches the names of field that contain name as a run of
+// words, ignoring case and accents: one term lookup (see AnalyzerName).
 func nameQuery(field, name string) query.Query {
-	if len(tokenizer{}.Tokenize([]byte(name))) == 1 {
-		m := bleve.NewMatchQuery(name)
-		m.SetField(field)
-		m.Analyzer = AnalyzerName
-		return m
-	}
-	p := bleve.NewMatchPhraseQuery(name)
-	p.SetField(field)
-	p.Analyzer = AnalyzerName
-	return p
+	t := bleve.NewTermQuery(nameKey(name))
+	t.SetField(field)
+	return t
 }
 
 // IDsUnder returns the ids of the documents read from path: from the file
