@@ -8,6 +8,7 @@ import (
 
 	"github.com/veille/veille/pkg/gazetteer"
 	"github.com/veille/veille/pkg/stem"
+	"github.com/veille/veille/pkg/tokenize"
 	"github.com/veille/veille/pkg/wordcluster"
 )
 
@@ -18,7 +19,7 @@ import (
 //
 // featureVersion changes whenever a key would hash differently; a model
 // file records it and Load refuses a mismatch.
-const featureVersion = 5
+const featureVersion = 6
 
 // Feature templates. The static ones are computed once per token and
 // shared by both passes; the doc ones exist only in the second pass.
@@ -106,6 +107,7 @@ const (
 // token is one token as the tagger sees it, with its base hashes.
 type token struct {
 	start, end int
+	src        int    // index of the analysis token it comes from
 	word       uint64 // exact form
 	lower      uint64 // lower-cased
 	fold       uint64 // lower-cased, accents removed
@@ -245,19 +247,36 @@ func hashToken(t *token, s string) {
 	}
 }
 
-// view builds the tagger's tokens from an analysis, one per analysis token,
-// with gazetteer classes and word clusters when lex has them. lower is scratch.
+// view builds the tagger's tokens from an analysis, with gazetteer classes
+// and word clusters when lex has them. lower is scratch.
+//
+// A hyphenated word whose parts are all capitalised and which is no
+// gazetteer entry is cut at its hyphens (« Marseille-Nice », « Paris-La
+// Rochelle », « Ifop-JDD »): news writes two names that way, and the guidelines
+// annotate them apart. « Saint-Ouen » or « Jean-Luc » stay whole.
 func view(a *stem.Analysis, lex lexicons, toks []token, lower []uint64) ([]token, []uint64) {
 	toks = toks[:0]
 	sent := 0
 	for k, at := range a.Tokens {
-		toks = append(toks, token{start: at.Start, end: at.End})
+		first := len(toks)
+		if at.Kind == tokenize.Word && joinsNames(at.Text, lex.gaz) {
+			start := at.Start
+			for j := 0; j < len(at.Text); j++ {
+				if at.Text[j] == '-' {
+					toks = append(toks, token{start: start, end: at.Start + j, src: k}, token{start: at.Start + j, end: at.Start + j + 1, src: k})
+					start = at.Start + j + 1
+				}
+			}
+			toks = append(toks, token{start: start, end: at.End, src: k})
+		} else {
+			toks = append(toks, token{start: at.Start, end: at.End, src: k})
+		}
 		for sent < len(a.Sentences) && a.Sentences[sent].Last <= k {
 			sent++
 		}
-		toks[k].lineStart = k > 0 && hasNewline(a.Text[a.Tokens[k-1].End:at.Start])
-		if k == 0 || toks[k].lineStart || (sent < len(a.Sentences) && a.Sentences[sent].First == k) {
-			toks[k].sentStart = true
+		toks[first].lineStart = k > 0 && hasNewline(a.Text[a.Tokens[k-1].End:at.Start])
+		if k == 0 || toks[first].lineStart || (sent < len(a.Sentences) && a.Sentences[sent].First == k) {
+			toks[first].sentStart = true
 		}
 	}
 	for i := range toks {
@@ -278,31 +297,62 @@ func view(a *stem.Analysis, lex lexicons, toks []token, lower []uint64) ([]token
 	}
 	if lex.clusters != nil {
 		for i := range toks {
-			if p, ok := lex.clusters.Path(a.Tokens[i].Text); ok {
+			if p, ok := lex.clusters.Path(a.Text[toks[i].start:toks[i].end]); ok {
 				toks[i].cluster = p + 1
 			}
 		}
 	}
 	if gaz := lex.gaz; gaz != nil {
 		for i := range toks {
-			toks[i].gazWord = gaz.Classes(a.Tokens[i].Text)
+			toks[i].gazWord = gaz.Classes(a.Text[toks[i].start:toks[i].end])
 		}
+		i := 0 // the first view token of analysis token m.First
 		for _, m := range gaz.Match(a.Tokens) {
-			for i := m.First; i < m.Last; i++ {
+			for i < len(toks) && toks[i].src < m.First {
+				i++
+			}
+			j := i
+			for j < len(toks) && toks[j].src < m.Last {
+				j++
+			}
+			for k := i; k < j; k++ {
 				pos := uint64(bilouI)
 				switch {
-				case m.Last-m.First == 1:
+				case j-i == 1:
 					pos = bilouU
-				case i == m.First:
+				case k == i:
 					pos = bilouB
-				case i == m.Last-1:
+				case k == j-1:
 					pos = bilouL
 				}
-				toks[i].gazMatch = uint64(m.Classes)<<2 | pos
+				toks[k].gazMatch = uint64(m.Classes)<<2 | pos
 			}
+			i = j
 		}
 	}
 	return toks, lower
+}
+
+// joinsNames reports whether a hyphenated word joins capitalised names that
+// are not, together, a gazetteer entry.
+func joinsNames(word string, gaz *gazetteer.Gazetteer) bool {
+	hyphen := false
+	for j := 0; j < len(word); j++ {
+		if word[j] != '-' {
+			continue
+		}
+		hyphen = true
+		if j+1 >= len(word) {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(word[j+1:]); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(word); !hyphen || !unicode.IsUpper(r) {
+		return false
+	}
+	return gaz == nil || gaz.Classes(word) == 0
 }
 
 func hasNewline(s string) bool {

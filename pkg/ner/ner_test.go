@@ -15,6 +15,7 @@ import (
 
 	"github.com/veille/veille/models"
 	"github.com/veille/veille/pkg/eval"
+	"github.com/veille/veille/pkg/gazetteer"
 	"github.com/veille/veille/pkg/gold"
 	"github.com/veille/veille/pkg/internal/sharedtest"
 	"github.com/veille/veille/pkg/stem"
@@ -373,5 +374,41 @@ func TestTagOddInput(t *testing.T) {
 				t.Errorf("%.30q: bad mention %+v", text, m)
 			}
 		}
+	}
+}
+
+func TestJoinsNames(t *testing.T) {
+	gaz, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"Marseille-Nice", true},
+		{"Paris-La", true},
+		{"Ifop-JDD", true},
+		{"Saint-Ouen", false}, // a commune
+		{"Seine-Saint-Denis", false},
+		{"Aix-en-Provence", false}, // a lower-case part
+		{"Covid-19", false},
+		{"week-end", false},
+		{"Marseille", false}, // no hyphen
+		{"Nice-", false},
+	}
+	for _, tt := range tests {
+		if got := joinsNames(tt.word, gaz); got != tt.want {
+			t.Errorf("joinsNames(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+	text := "Le TGV Marseille-Nice passe par Saint-Ouen."
+	toks, _ := view(stem.Analyze(text), lexicons{gaz: gaz}, nil, nil)
+	var got []string
+	for _, tk := range toks {
+		got = append(got, text[tk.start:tk.end])
+	}
+	if want := "Le|TGV|Marseille|-|Nice|passe|par|Saint-Ouen|."; strings.Join(got, "|") != want {
+		t.Errorf("tokens %s, want %s", strings.Join(got, "|"), want)
 	}
 }
