@@ -66,14 +66,15 @@ type LabelMap map[string]string
 
 // DefaultLabels maps the labels of news-fr-gold, Europeana, WikiNEuRal and
 // HIPE 2020/2022 onto the guidelines' five: pers→PER, loc→LOC, org→ORG,
-// prod and HumanProd→MISC, time dropped.
+// prod and HumanProd→MISC, time dropped. "comp" (a HIPE name-component tag,
+// found once in HIPE-2020 train's coarse column) is dropped too.
 var DefaultLabels = LabelMap{
 	"per": "PER", "pers": "PER", "person": "PER",
 	"loc": "LOC", "location": "LOC",
 	"org": "ORG", "organization": "ORG", "organisation": "ORG",
 	"operation": "OPERATION",
 	"misc":      "MISC", "prod": "MISC", "humanprod": "MISC",
-	"time": "", "date": "",
+	"time": "", "date": "", "comp": "",
 }
 
 // Map returns the label that corpus label l maps to, "" when it is dropped,
