@@ -17,7 +17,11 @@
 //	err = w.Close()           // publish atomically
 //
 // Documents are keyed by veille.Document.Source (FILE#ID for an article of
-// a dump, the path of a file); adding a source again replaces it.
+// a dump, the path of a file, as spelt on the command line); adding a
+// source again replaces it. ContentHash covers the title, date and text,
+// not the pipeline: after changing models or lexicons, Rebuild. An index
+// records its MappingVersion; one written with another is refused with
+// ErrVersion until rebuilt.
 //
 // # Generations, swap and lock
 //
@@ -52,7 +56,7 @@
 //
 //	field        from                       analyzer (index)    indexed stored doc values term vectors  used for
 //	text         Text                       veille_fr_index     yes     yes    no         yes           free text, highlighted snippets
-//	title        Title                      -                   no      yes    no         no            display
+//	title        Title, else the first line -                   no      yes    no         no            display
 //	file         Source, minus #ID          keyword             yes     yes    no         no            Hit.Source, IDsUnder (prune)
 //	date         Date (YYYY-MM-DD)          datetime            yes     yes    yes        no            Since/Until, newest-first order
 //	hash         ContentHash                -                   no      yes    no         no            Hash: skip unchanged sources

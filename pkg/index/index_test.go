@@ -171,6 +171,11 @@ func TestHitFields(t *testing.T) {
 	if len(h.Snippets) == 0 || !strings.Contains(h.Snippets[0], MarkStart+"stupéfiants"+MarkEnd) {
 		t.Errorf("snippets %q", h.Snippets)
 	}
+	// Without a title, the first line stands in.
+	res, err = x.Search(context.Background(), Query{Text: "œuvre"})
+	if err != nil || len(res.Hits) != 1 || !strings.HasPrefix(res.Hits[0].Title, "Le musée des Confluences") {
+		t.Errorf("title of a plain text: %+v, %v", res, err)
+	}
 }
 
 func TestFacets(t *testing.T) {

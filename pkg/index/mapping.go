@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
@@ -127,7 +128,7 @@ func FileOf(source string) string {
 func fields(d *veille.Document) map[string]any {
 	m := map[string]any{
 		fieldText:  d.Text,
-		fieldTitle: d.Title,
+		fieldTitle: title(d),
 		fieldFile:  FileOf(d.Source),
 		fieldHash:  ContentHash(d.Title, d.Date, d.Text),
 	}
@@ -153,6 +154,25 @@ func fields(d *veille.Document) map[string]any {
 	}
 	return m
 }
+
+// title is the document title or, for a plain text without one, its first
+// line, cut to a length fit for a result list.
+func title(d *veille.Document) string {
+	if d.Title != "" {
+		return d.Title
+	}
+	t, _, _ := strings.Cut(strings.TrimSpace(d.Text), "\n")
+	if t = strings.TrimSpace(t); len(t) > maxTitle {
+		i := maxTitle
+		for i > 0 && !utf8.RuneStart(t[i]) {
+			i--
+		}
+		t = t[:i] + "…"
+	}
+	return t
+}
+
+const maxTitle = 160
 
 // entityNames groups the canonical entity names of d by label. Before
 // entities are grouped, the mention texts stand in for them.
