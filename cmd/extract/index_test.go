@@ -73,6 +73,16 @@ func TestIndexCommand(t *testing.T) {
 		t.Errorf("since: %+v", r)
 	}
 
+	r := search(t, dir, "--facets", "--limit", "1")
+	if r.Total != 4 || len(r.Hits) != 1 {
+		t.Errorf("facets query: %+v", r)
+	}
+	for _, k := range []string{"PER", "LOC", "ORG", "OPERATION", "TOPIC"} {
+		if _, ok := r.Facets[k]; !ok {
+			t.Errorf("facet %s missing: %v", k, r.Facets)
+		}
+	}
+
 	// One changed, one deleted, one unreadable, the rest unchanged.
 	write(t, filepath.Join(src, "port.txt"), "Au Havre, les douaniers ont saisi trois tonnes d’héroïne.")
 	os.Remove(filepath.Join(src, "velo.txt"))

@@ -40,6 +40,7 @@ func runSearch(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		{&q.Places, "place", "place name, or part of it"},
 		{&q.Orgs, "org", "organisation name, or part of it"},
 		{&q.Operations, "operation", "operation name, or part of it"},
+		{&q.Keyphrases, "keyphrase", "keyphrase, exactly"},
 	} {
 		fs.Var((*listFlag)(f.list), f.name, "only documents with this "+f.what+" (repeatable; all must match)")
 	}
