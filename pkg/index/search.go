@@ -26,8 +26,9 @@ type Query struct {
 	Text string
 	// Topics are topic ids, matched exactly.
 	Topics []string
-	// Persons, Places, Orgs and Operations match entity names word by word,
-	// ignoring case and accents: "darmanin" finds "Gérald Darmanin".
+	// Persons, Places, Orgs and Operations match the entity names that
+	// contain the given words in a row, ignoring case and accents:
+	// "darmanin" finds "Gérald Darmanin", "place nette" "Place nette XXL".
 	Persons, Places, Orgs, Operations []string
 	// Keyphrases are matched exactly.
 	Keyphrases []string
@@ -51,7 +52,7 @@ type Result struct {
 	// Facets maps a facet name (FacetPerson … FacetTopic) to its most
 	// frequent values among all hits, most frequent first.
 	Facets map[string][]FacetValue `json:"facets,omitempty"`
-	Took   time.Duration           `json:"-"`
+	Took   time.Duration           `json:"-"` // the whole Search call
 }
 
 // Hit is one document found. Without a text query hits come newest first.
@@ -132,6 +133,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if x.closed {
 		return nil, ErrClosed
 	}
+	start := time.Now()
 	bq := buildQuery(q)
 	req := bleve.NewSearchRequestOptions(bq, q.Limit, q.Offset, false)
 	if q.Limit <= 0 {
@@ -161,7 +163,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: search %s: %w", x.dir, err)
 	}
-	res := &Result{Total: sr.Total, Hits: make([]Hit, 0, len(sr.Hits)), Took: sr.Took}
+	res := &Result{Total: sr.Total, Hits: make([]Hit, 0, len(sr.Hits))}
 	for _, h := range sr.Hits {
 		res.Hits = append(res.Hits, hit(h))
 	}
@@ -177,6 +179,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			res.Facets[name] = vals
 		}
 	}
+	res.Took = time.Since(start)
 	return res, nil
 }
 
