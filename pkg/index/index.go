@@ -193,6 +193,9 @@ func (x *Index) writable() error {
 // Add indexes docs, replacing documents with the same source, in one bleve
 // batch: call it with a few hundred documents at a time.
 func (x *Index) Add(ctx context.Context, docs ...*veille.Document) error {
+	if err := x.writable(); err != nil {
+		return err
+	}
 	b := x.bi.NewBatch()
 	for _, d := range docs {
 		if err := b.Index(d.Source, fields(d)); err != nil {

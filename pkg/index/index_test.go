@@ -458,6 +458,16 @@ func TestVersion(t *testing.T) {
 	open(t, dir)
 }
 
+func TestReadOnly(t *testing.T) {
+	x := open(t, build(t, corpus()))
+	if err := x.Add(context.Background(), corpus()[0]); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Add on a reader: %v", err)
+	}
+	if err := x.Remove(context.Background(), "presse.jsonl#1"); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Remove on a reader: %v", err)
+	}
+}
+
 func TestCreateExists(t *testing.T) {
 	dir := build(t, corpus())
 	if _, err := Create(dir); !errors.Is(err, ErrExists) {
