@@ -35,7 +35,7 @@ func article(source, date, title, body string, topics []string, ents ...string) 
 
 // corpus is a few short original French texts.
 func corpus() []*veille.Document {
-	return []*veille.Document{
+	docs := []*veille.Document{
 		article("presse.jsonl#1", "2024-03-19", "Opération Place nette XXL à Marseille",
 			"Le ministre de l’Intérieur Gérald Darmanin a annoncé mardi une nouvelle opération Place nette XXL dans les quartiers nord. Les policiers ont saisi des stupéfiants et visé les points de deal tenus par la DZ Mafia.",
 			[]string{"narcotrafic"}, "PER:Gérald Darmanin", "LOC:Marseille", "ORG:DZ Mafia", "OPERATION:Place nette XXL"),
@@ -49,6 +49,8 @@ func corpus() []*veille.Document {
 			"Le musée des Confluences de Lyon expose une œuvre restaurée. Gérald Darmanin n’était pas à l’inauguration.",
 			[]string{"culture"}, "PER:Gérald Darmanin", "LOC:Lyon", "ORG:musée des Confluences"),
 	}
+	docs[0].Keyphrases = []topic.Keyphrase{{Text: "points de deal"}, {Text: "Place nette XXL"}}
+	return docs
 }
 
 // build writes docs to a new index in a temporary directory.
@@ -117,6 +119,8 @@ func TestSearch(t *testing.T) {
 		{"place", Query{Places: []string{"Marseille"}}, []string{"presse.jsonl#1", "presse.jsonl#2"}},
 		{"org", Query{Orgs: []string{"DZ Mafia"}}, []string{"presse.jsonl#1", "presse.jsonl#2"}},
 		{"operation", Query{Operations: []string{"place nette"}}, []string{"presse.jsonl#1"}},
+		{"not two names", Query{Persons: []string{"Darmanin Karim"}}, nil},
+		{"keyphrase", Query{Keyphrases: []string{"points de deal"}}, []string{"presse.jsonl#1"}},
 		{"since", Query{Places: []string{"Marseille"}, Since: day("2024-03-01")}, []string{"presse.jsonl#1"}},
 		{"until inclusive", Query{Until: day("2024-03-19")}, []string{"presse.jsonl#1", "presse.jsonl#2"}},
 		{"text and person", Query{Text: "trafic", Persons: []string{"Darmanin"}}, nil},
