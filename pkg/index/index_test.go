@@ -38,7 +38,7 @@ func corpus() []*veille.Document {
 	docs := []*veille.Document{
 		article("presse.jsonl#1", "2024-03-19", "Opération Place nette XXL à Marseille",
 			"Le ministre de l’Intérieur Gérald Darmanin a annoncé mardi une nouvelle opération Place nette XXL dans les quartiers nord. Les policiers ont saisi des stupéfiants et visé les points de deal tenus par la DZ Mafia.",
-			[]string{"narcotrafic"}, "PER:Gérald Darmanin", "LOC:Marseille", "ORG:DZ Mafia", "OPERATION:Place nette XXL"),
+			[]string{"narcotrafic"}, "PER:Gérald Darmanin", "LOC:Marseille", "LOC:quartiers nord", "ORG:DZ Mafia", "OPERATION:Place nette XXL"),
 		article("presse.jsonl#2", "2024-01-08", "Règlement de comptes dans une cité marseillaise",
 			"Un homme de vingt ans a été tué par balles. Selon les enquêteurs, le trafic de stupéfiant oppose la DZ Mafia à un clan rival. L’avocat Karim Benali dénonce la violence du narcotrafic.",
 			[]string{"narcotrafic"}, "PER:Karim Benali", "LOC:Marseille", "ORG:DZ Mafia"),
@@ -119,7 +119,8 @@ func TestSearch(t *testing.T) {
 		{"place", Query{Places: []string{"Marseille"}}, []string{"presse.jsonl#1", "presse.jsonl#2"}},
 		{"org", Query{Orgs: []string{"DZ Mafia"}}, []string{"presse.jsonl#1", "presse.jsonl#2"}},
 		{"operation", Query{Operations: []string{"place nette"}}, []string{"presse.jsonl#1"}},
-		{"not two names", Query{Persons: []string{"Darmanin Karim"}}, nil},
+		{"words of one name", Query{Places: []string{"quartiers nord"}}, []string{"presse.jsonl#1"}},
+		{"not across two names", Query{Places: []string{"Marseille quartiers"}}, nil},
 		{"keyphrase", Query{Keyphrases: []string{"points de deal"}}, []string{"presse.jsonl#1"}},
 		{"since", Query{Places: []string{"Marseille"}, Since: day("2024-03-01")}, []string{"presse.jsonl#1"}},
 		{"until inclusive", Query{Until: day("2024-03-19")}, []string{"presse.jsonl#1", "presse.jsonl#2"}},
@@ -190,7 +191,7 @@ func TestFacets(t *testing.T) {
 	}
 	want := map[string][]FacetValue{
 		FacetPerson:    {{"Gérald Darmanin", 1}, {"Karim Benali", 1}},
-		FacetPlace:     {{"Marseille", 2}},
+		FacetPlace:     {{"Marseille", 2}, {"quartiers nord", 1}},
 		FacetOrg:       {{"DZ Mafia", 2}},
 		FacetOperation: {{"Place nette XXL", 1}},
 		FacetTopic:     {{"narcotrafic", 2}},
