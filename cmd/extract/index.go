@@ -90,6 +90,9 @@ func runIngest(ctx context.Context, name string, args []string, stdin io.Reader,
 	w, err := open(*dir)
 	if err != nil {
 		fmt.Fprintf(stderr, "extract %s: %v\n", name, err)
+		if errors.Is(err, index.ErrVersion) {
+			fmt.Fprintf(stderr, "extract %s: rebuild it with: extract reindex --index %s PATH...\n", name, *dir)
+		}
 		return exitFail
 	}
 
