@@ -463,6 +463,34 @@ func TestVersion(t *testing.T) {
 	open(t, dir)
 }
 
+// TestWriteFailure checks that a writer whose batch failed (a full disk,
+// say) publishes nothing: Close reports the error and the live generation
+// stays.
+func TestWriteFailure(t *testing.T) {
+	docs := corpus()
+	dir := build(t, docs[:2])
+	w, err := OpenOrCreate(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Add(context.Background(), docs[2]); err != nil {
+		t.Fatal(err)
+	}
+	w.failed = errors.New("no space left on device") // as apply records it
+	if err := w.Add(context.Background(), docs[3]); err == nil {
+		t.Error("Add after a failed write succeeded")
+	}
+	if err := w.Close(); err == nil || !strings.Contains(err.Error(), "no space") {
+		t.Errorf("Close after a failed write: %v", err)
+	}
+	if n, _ := open(t, dir).Count(); n != 2 {
+		t.Errorf("live index has %d documents, want the 2 it had", n)
+	}
+	if gens := generations(t, dir); len(gens) != 1 {
+		t.Errorf("generations left: %q", gens)
+	}
+}
+
 func TestReadOnly(t *testing.T) {
 	x := open(t, build(t, corpus()))
 	if err := x.Add(context.Background(), corpus()[0]); !errors.Is(err, ErrReadOnly) {
