@@ -161,6 +161,8 @@ func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	onePass := fs.Bool("one-pass", false, "no document-consistency second pass")
 	noGaz := fs.Bool("no-gazetteer", false, "no gazetteer features")
 	noClusters := fs.Bool("no-clusters", false, "no word-cluster features")
+	seeds := fs.Int("seeds", 1, "average the models of `N` consecutive seeds")
+	upperTitles := fs.Float64("upper-titles", 0, "add copies of this `FRACTION` of the documents with their first line in capitals")
 	folds := fs.Int("folds", 4, "jackknife folds for the second pass")
 	var devs []corpusSpec
 	fs.Var(corpusFlag{"gold", &devs}, "dev", "after training, score the model on gold JSONL `FILE[,docs=A-B/M]` (repeatable; never a training file)")
@@ -191,8 +193,8 @@ func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		info = append(info, fmt.Sprintf("%s %s docs=%d weight=%g", s.format, filepath.Base(s.path), len(d), s.weight))
 	}
 	opt := ner.TrainOptions{
-		Epochs: *epochs, Seed: *seed, Weights: weights, MinCount: *minCount, OnePass: *onePass, NoGazetteer: *noGaz, NoClusters: *noClusters, Folds: *folds,
-		Info: fmt.Sprintf("%s; epochs=%d seed=%d min-count=%d one-pass=%v gazetteer=%v clusters=%v folds=%d", strings.Join(info, "; "), *epochs, *seed, *minCount, *onePass, !*noGaz, !*noClusters, *folds),
+		Epochs: *epochs, Seed: *seed, Weights: weights, MinCount: *minCount, OnePass: *onePass, NoGazetteer: *noGaz, NoClusters: *noClusters, UpperTitles: *upperTitles, Seeds: *seeds, Folds: *folds,
+		Info: fmt.Sprintf("%s; epochs=%d seed=%d min-count=%d one-pass=%v gazetteer=%v clusters=%v folds=%d upper-titles=%g seeds=%d", strings.Join(info, "; "), *epochs, *seed, *minCount, *onePass, !*noGaz, !*noClusters, *folds, *upperTitles, *seeds),
 	}
 	if !*quiet {
 		opt.Progress = stderr

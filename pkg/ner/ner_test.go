@@ -412,3 +412,45 @@ func TestJoinsNames(t *testing.T) {
 		t.Errorf("tokens %s, want %s", strings.Join(got, "|"), want)
 	}
 }
+
+func TestUpperTitles(t *testing.T) {
+	docs := []gold.Document{
+		{ID: "a", Text: "Darmanin à Nice\n\nLe ministre est venu.", Spans: []gold.Span{{Start: 0, End: 8, Label: "PER"}, {Start: 12, End: 16, Label: "LOC"}}},
+		{ID: "b", Text: "une seule ligne"},
+		{ID: "c", Text: "Kırıkkale\nx"}, // ToUpper changes the byte length (ı → I): no copy
+	}
+	out, origin, weights := upperTitles(docs, TrainOptions{UpperTitles: 1, Weights: []float64{1, 2, 3}})
+	if len(out) != 4 || out[3].Text != "DARMANIN À NICE" || origin[3] != 0 || weights[3] != 1 {
+		t.Fatalf("copies %+v, origin %v, weights %v", out, origin, weights)
+	}
+	for _, s := range out[3].Spans {
+		if got, want := out[3].Text[s.Start:s.End], strings.ToUpper(docs[0].Text[s.Start:s.End]); got != want {
+			t.Errorf("span %q, want %q", got, want)
+		}
+	}
+}
+
+// TestSeedsAverage: a model averaged with itself tags the same, and a
+// three-seed average still fits the tiny corpus.
+func TestSeedsAverage(t *testing.T) {
+	docs := readTiny(t)
+	one, err := Train(context.Background(), docs, TrainOptions{Epochs: 15, MinCount: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	self := average([]*Tagger{one, one})
+	three, err := Train(context.Background(), docs, TrainOptions{Epochs: 15, MinCount: 1, Seeds: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		a := stem.Analyze(d.Text)
+		if got, want := self.Tag(a), one.Tag(a); !slices.Equal(got, want) {
+			t.Errorf("%s: self-average tags %v, want %v", d.ID, got, want)
+		}
+		var r eval.NERReport
+		if fp, fn := r.Add(d.Spans, spansOf(three.Tag(a))); len(fp)+len(fn) > 0 {
+			t.Errorf("%s: three seeds: false positives %v, false negatives %v", d.ID, fp, fn)
+		}
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"math/rand"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/veille/veille/pkg/gold"
@@ -21,9 +23,17 @@ type TrainOptions struct {
 	// NoGazetteer and NoClusters train without gazetteer.Default and
 	// wordcluster.Default features.
 	NoGazetteer, NoClusters bool
-	Folds                   int       // jackknife folds for second-pass training; 0 means 4
-	Info                    string    // free text stored in the model (data, options)
-	Progress                io.Writer // progress lines, or nil
+	// Folds is the number of jackknife folds for second-pass training; 0 means 4.
+	Folds int
+	// UpperTitles adds, for this fraction of the documents (drawn with
+	// Seed), their first line written in capitals as a document of its own,
+	// so that the tagger sees headlines and bylines in capitals.
+	UpperTitles float64
+	Info        string    // free text stored in the model (data, options)
+	Progress    io.Writer // progress lines, or nil
+	// Seeds, when above 1, trains with Seed, Seed+1, ... and averages the
+	// models' weights: Seeds times the training time, less variance.
+	Seeds int
 	// Stats, when set, receives how the gold spans met the tokenizer.
 	Stats *TrainStats
 }
@@ -56,8 +66,73 @@ func Train(ctx context.Context, docs []gold.Document, opt TrainOptions) (*Tagger
 	if opt.Stats == nil {
 		opt.Stats = &st
 	}
-	t, err := train(ctx, docs, opt, opt.Stats)
-	return t, err
+	if opt.Seeds <= 1 {
+		return train(ctx, docs, opt, opt.Stats)
+	}
+	var ts []*Tagger
+	for k := 0; k < opt.Seeds; k++ {
+		o := opt
+		o.Seed = opt.Seed + int64(k)
+		stats := opt.Stats
+		if k > 0 {
+			stats = new(TrainStats)
+		}
+		t, err := train(ctx, docs, o, stats)
+		if err != nil {
+			return nil, err
+		}
+		ts = append(ts, t)
+	}
+	t := average(ts)
+	opt.Stats.Features = len(t.keys)
+	return checkSize(t)
+}
+
+// average returns the tagger whose weights are the mean of ts's, feature by
+// feature: averaging perceptrons trained in different orders lowers the
+// variance a single shuffle leaves.
+func average(ts []*Tagger) *Tagger {
+	sums := map[uint64]*[2 * numTags]float32{}
+	var keys []uint64
+	var trans [2][(numTags + 1) * numTags]float32
+	for _, t := range ts {
+		for r, k := range t.keys {
+			row := sums[k]
+			if row == nil {
+				row = new([2 * numTags]float32)
+				sums[k] = row
+				keys = append(keys, k)
+			}
+			for _, c := range t.cells[t.start[r]:t.start[r+1]] {
+				row[c.slot] += float32(c.w) * t.scale[int(c.slot)/numTags]
+			}
+		}
+		for p := range trans {
+			for i, v := range t.trans[p] {
+				trans[p][i] += v
+			}
+		}
+	}
+	slices.Sort(keys)
+	n := float32(len(ts))
+	passes := 1
+	if ts[0].twoPass {
+		passes = 2
+	}
+	var out []pass
+	for p := 0; p < passes; p++ {
+		w := make([]float32, len(keys)*numTags)
+		for r, k := range keys {
+			for tag := 0; tag < numTags; tag++ {
+				w[r*numTags+tag] = sums[k][p*numTags+tag] / n
+			}
+		}
+		for i := range trans[p] {
+			trans[p][i] /= n
+		}
+		out = append(out, quantize(w, trans[p][:]))
+	}
+	return newTagger(keys, out, ts[0].lex, ts[0].info)
 }
 
 func train(ctx context.Context, docs []gold.Document, opt TrainOptions, st *TrainStats) (*Tagger, error) {
@@ -79,6 +154,13 @@ func train(ctx context.Context, docs []gold.Document, opt TrainOptions, st *Trai
 		}
 	}
 	began := time.Now()
+	origin := make([]int, len(docs)) // the document each one copies
+	for i := range origin {
+		origin[i] = i
+	}
+	if opt.UpperTitles > 0 {
+		docs, origin, opt.Weights = upperTitles(docs, opt)
+	}
 	var flags uint32
 	if !opt.NoGazetteer {
 		flags |= flagGazetteer
@@ -91,6 +173,7 @@ func train(ctx context.Context, docs []gold.Document, opt TrainOptions, st *Trai
 		return nil, err
 	}
 	var tds []*trainDoc
+	var tdOrigin []int
 	counts := map[uint64]int32{}
 	var keys [numStatic]uint64
 	var staticKeys []uint64 // all docs' keys, numStatic per token
@@ -129,6 +212,7 @@ func train(ctx context.Context, docs []gold.Document, opt TrainOptions, st *Trai
 			staticKeys = append(staticKeys, keys[:]...)
 		}
 		tds = append(tds, td)
+		tdOrigin = append(tdOrigin, origin[di])
 		st.Docs++
 		st.Tokens += len(td.toks)
 	}
@@ -171,11 +255,15 @@ func train(ctx context.Context, docs []gold.Document, opt TrainOptions, st *Trai
 	}
 
 	// Jackknife: each document's first-pass tags come from a model that did
-	// not train on it, as they will at tagging time.
-	order := rand.New(rand.NewSource(opt.Seed)).Perm(len(tds))
-	fold := make([]int, len(tds))
+	// not train on it (nor on a copy of it), as they will at tagging time.
+	order := rand.New(rand.NewSource(opt.Seed)).Perm(len(docs))
+	foldOf := make([]int, len(docs))
 	for i, di := range order {
-		fold[di] = i % opt.Folds
+		foldOf[di] = i % opt.Folds
+	}
+	fold := make([]int, len(tds))
+	for di := range tds {
+		fold[di] = foldOf[tdOrigin[di]]
 	}
 	tags1 := make([][]int8, len(tds))
 	for f := 0; f < opt.Folds; f++ {
@@ -223,6 +311,47 @@ func train(ctx context.Context, docs []gold.Document, opt TrainOptions, st *Trai
 	st.Features = len(rowKeys)
 	progress("ner: trained in %s", time.Since(began).Round(time.Millisecond))
 	return checkSize(newTagger(rowKeys, []pass{p1, p2}, lex, opt.Info))
+}
+
+// upperTitles returns docs followed by the first lines of a UpperTitles
+// fraction of them in capitals (when that keeps their byte length, so spans
+// stay put), each copy's origin, and the weights extended.
+func upperTitles(docs []gold.Document, opt TrainOptions) ([]gold.Document, []int, []float64) {
+	rng := rand.New(rand.NewSource(opt.Seed + 1))
+	out := append([]gold.Document(nil), docs...)
+	origin := make([]int, len(docs))
+	for i := range origin {
+		origin[i] = i
+	}
+	weights := opt.Weights
+	if weights != nil {
+		weights = append([]float64(nil), weights...)
+	}
+	for i, d := range docs {
+		if rng.Float64() >= opt.UpperTitles {
+			continue
+		}
+		line := strings.IndexByte(d.Text, '\n')
+		if line < 0 {
+			continue
+		}
+		up := strings.ToUpper(d.Text[:line])
+		if len(up) != line {
+			continue
+		}
+		var spans []gold.Span
+		for _, sp := range d.Spans {
+			if sp.End <= line {
+				spans = append(spans, sp)
+			}
+		}
+		out = append(out, gold.Document{ID: d.ID + "#upper", Text: up, Spans: spans})
+		origin = append(origin, i)
+		if weights != nil {
+			weights = append(weights, weights[i])
+		}
+	}
+	return out, origin, weights
 }
 
 // checkSize refuses a model whose weight runs overflow the key table's values.
