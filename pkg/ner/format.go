@@ -112,7 +112,7 @@ func parse(data []byte) (*Tagger, error) {
 	}
 	flags := r.u32()
 	rows, ncells := int(r.u32()), int(r.u32())
-	if rows+ncells > maxRows || ncells > rows*2*numTags || r.bad {
+	if rows+ncells > maxValue || ncells > rows*2*numTags || r.bad {
 		return nil, fmt.Errorf("%w: bad header", ErrModelFormat)
 	}
 	t := &Tagger{twoPass: flags&flagSecondPass != 0, keys: make([]uint64, rows), start: make([]uint32, rows+1), cells: make([]cell, ncells)}

@@ -15,9 +15,9 @@ type table struct {
 }
 
 const (
-	rowBits = 24
-	rowMask = 1<<rowBits - 1
-	maxRows = rowMask - 1 // bounds the values a table holds
+	valueBits = 24
+	valueMask = 1<<valueBits - 1
+	maxValue = valueMask - 1 // bounds the values a table holds
 )
 
 func newTable(keys []uint64, vals []uint32) table {
@@ -27,7 +27,7 @@ func newTable(keys []uint64, vals []uint32) table {
 	}
 	t := table{slots: make([]uint64, size), mask: uint64(size - 1)}
 	for row, k := range keys {
-		hi := k &^ rowMask
+		hi := k &^ valueMask
 		for i := k & t.mask; ; i = (i + 1) & t.mask {
 			if t.slots[i] == 0 {
 				t.slots[i] = hi | uint64(vals[row]+1)
@@ -43,14 +43,14 @@ func (t *table) get(key uint64) int32 {
 	if key == 0 {
 		return -1
 	}
-	hi := key &^ rowMask
+	hi := key &^ valueMask
 	for i := key & t.mask; ; i = (i + 1) & t.mask {
 		s := t.slots[i]
 		if s == 0 {
 			return -1
 		}
-		if s&^rowMask == hi {
-			return int32(s&rowMask) - 1
+		if s&^valueMask == hi {
+			return int32(s&valueMask) - 1
 		}
 	}
 }

@@ -356,8 +356,8 @@ func upperTitles(docs []gold.Document, opt TrainOptions) ([]gold.Document, []int
 
 // checkSize refuses a model whose weight runs overflow the key table's values.
 func checkSize(t *Tagger) (*Tagger, error) {
-	if len(t.runs) > maxRows {
-		return nil, fmt.Errorf("ner: %d weights, more than %d: raise MinCount", len(t.runs), maxRows)
+	if len(t.runs) > maxValue {
+		return nil, fmt.Errorf("ner: %d weights, more than %d: raise MinCount", len(t.runs), maxValue)
 	}
 	return t, nil
 }
