@@ -17,7 +17,7 @@ type table struct {
 const (
 	valueBits = 24
 	valueMask = 1<<valueBits - 1
-	maxValue = valueMask - 1 // bounds the values a table holds
+	maxValue  = valueMask - 1 // bounds the values a table holds
 )
 
 func newTable(keys []uint64, vals []uint32) table {
