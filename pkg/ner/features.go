@@ -1,8 +1,11 @@
 package ner
 
 import (
+	"bytes"
 	"math"
 	"slices"
+	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -295,17 +298,10 @@ func view(a *stem.Analysis, lex lexicons, toks []token, lower []uint64) ([]token
 			_, toks[i].lowerSeen = slices.BinarySearch(lower, toks[i].fold)
 		}
 	}
-	if lex.clusters != nil {
-		for i := range toks {
-			if p, ok := lex.clusters.Path(a.Text[toks[i].start:toks[i].end]); ok {
-				toks[i].cluster = p + 1
-			}
-		}
+	for i := range toks {
+		lex.lookup(&toks[i], a.Text[toks[i].start:toks[i].end])
 	}
 	if gaz := lex.gaz; gaz != nil {
-		for i := range toks {
-			toks[i].gazWord = gaz.Classes(a.Text[toks[i].start:toks[i].end])
-		}
 		i := 0 // the first view token of analysis token m.First
 		for _, m := range gaz.Match(a.Tokens) {
 			for i < len(toks) && toks[i].src < m.First {
@@ -493,6 +489,92 @@ func breakLines(toks []token, scores []float32) {
 type lexicons struct {
 	gaz      *gazetteer.Gazetteer
 	clusters *wordcluster.Clusters
+	cache    *lexCache
+}
+
+// lexCache holds the gazetteer classes and the cluster path of every word
+// of the clusters' vocabulary, keyed by the hash of its lower-case form:
+// the frequent words of news answered with one probe instead of up to four
+// map lookups. Both lookups ignore case, so the answers are the same.
+type lexCache struct {
+	tab  table
+	vals []lexValue
+}
+
+type lexValue struct {
+	classes gazetteer.Class
+	cluster uint32 // path + 1
+}
+
+// newLexCache builds the cache of the clusters' vocabulary.
+func newLexCache(gaz *gazetteer.Gazetteer, clusters *wordcluster.Clusters) (*lexCache, error) {
+	var buf bytes.Buffer
+	if _, err := clusters.WriteTo(&buf); err != nil {
+		return nil, err
+	}
+	c := &lexCache{}
+	var keys []uint64
+	var idx []uint32
+	for line := range strings.Lines(buf.String()) {
+		word, _, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		var t token
+		hashToken(&t, word)
+		v := lexValue{}
+		if p, ok := clusters.Path(word); ok {
+			v.cluster = p + 1
+		}
+		if gaz != nil {
+			v.classes = gaz.Classes(word)
+		}
+		keys = append(keys, t.lower|1)
+		idx = append(idx, uint32(len(c.vals)))
+		c.vals = append(c.vals, v)
+	}
+	c.tab = newTable(keys, idx)
+	return c, nil
+}
+
+// defaultLexCaches are the caches of the shipped clusters, without and
+// with the shipped gazetteer, built once per process.
+var defaultLexCaches = [2]func() (*lexCache, error){
+	sync.OnceValues(func() (*lexCache, error) { return newDefaultLexCache(false) }),
+	sync.OnceValues(func() (*lexCache, error) { return newDefaultLexCache(true) }),
+}
+
+func newDefaultLexCache(withGaz bool) (*lexCache, error) {
+	clusters, err := wordcluster.Default()
+	if err != nil {
+		return nil, err
+	}
+	var gaz *gazetteer.Gazetteer
+	if withGaz {
+		if gaz, err = gazetteer.Default(); err != nil {
+			return nil, err
+		}
+	}
+	return newLexCache(gaz, clusters)
+}
+
+// lookup fills t's gazetteer classes and cluster from the lexicons in use.
+func (l lexicons) lookup(t *token, text string) {
+	if l.cache != nil {
+		if i := l.cache.tab.get(t.lower | 1); i >= 0 {
+			v := l.cache.vals[i]
+			t.gazWord, t.cluster = v.classes, v.cluster
+			return
+		}
+	}
+	if l.clusters != nil {
+		if p, ok := l.clusters.Path(text); ok {
+			t.cluster = p + 1
+		}
+	}
+	if l.gaz != nil {
+		t.gazWord = l.gaz.Classes(text)
+	}
 }
 
 // loadLexicons loads the shipped lexicons a model's flags ask for.
@@ -506,6 +588,13 @@ func loadLexicons(flags uint32) (lexicons, error) {
 	}
 	if flags&flagClusters != 0 {
 		if lex.clusters, err = wordcluster.Default(); err != nil {
+			return lex, err
+		}
+		withGaz := 0
+		if lex.gaz != nil {
+			withGaz = 1
+		}
+		if lex.cache, err = defaultLexCaches[withGaz](); err != nil {
 			return lex, err
 		}
 	}

@@ -454,3 +454,26 @@ func TestSeedsAverage(t *testing.T) {
 		}
 	}
 }
+
+// TestLexCacheAgrees: the cache answers exactly what the gazetteer and the
+// clusters answer.
+func TestLexCacheAgrees(t *testing.T) {
+	lex, err := loadLexicons(flagGazetteer | flagClusters)
+	if err != nil {
+		t.Fatal(err)
+	}
+	direct := lex
+	direct.cache = nil
+	texts := []string{"LE MINISTRE GÉRALD DARMANIN À MARSEILLE, aujourd’hui et aujourd'hui.", "Élysée élysée ELYSEE Etats-Unis États-Unis"}
+	for _, d := range readTiny(t) {
+		texts = append(texts, d.Text)
+	}
+	for _, text := range texts {
+		a := stem.Analyze(text)
+		got, _ := view(a, lex, nil, nil)
+		want, _ := view(a, direct, nil, nil)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: cached view differs", text)
+		}
+	}
+}
