@@ -29,8 +29,8 @@
 //
 // A Tagger is immutable and safe for concurrent use. Default and Named load
 // the embedded model (3.6 MB) once per process, with the gazetteer and the
-// word clusters it reads: about 0.25 s on first use. Tagging is linear in
-// the text, about 0.3 million tokens a second on one core, tokenizing
+// word clusters it reads: about 0.25–0.3 s on first use. Tagging is linear
+// in the text, about 0.3 million tokens a second on one core, tokenizing
 // included. models/ner/MODEL.md has the data, scores and build command.
 //
 // English text goes to English, which wraps prose v3's English model.
