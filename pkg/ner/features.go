@@ -22,7 +22,7 @@ import (
 //
 // featureVersion changes whenever a key would hash differently; a model
 // file records it and Load refuses a mismatch.
-const featureVersion = 6
+const featureVersion = 7
 
 // Feature templates. The static ones are computed once per token and
 // shared by both passes; the doc ones exist only in the second pass.
@@ -63,6 +63,7 @@ const (
 	fPrevPair     // the two previous words
 	fGazNextCase  // the token's gazetteer entry with the case of the next two tokens: « quartier des Liserons »
 	fGazNextWord  // the token's gazetteer entry with the next word
+	fHeadBack     // the nearest place or organisation head word in the 4 tokens before, its distance, the token's case
 	fCluster1     // the word's cluster path, 1, 2 and 3 levels deep
 	fCluster2
 	fCluster3
@@ -440,6 +441,13 @@ func staticFeatures(toks []token, i int, out []uint64) {
 	if t.gazMatch != 0 {
 		out[fGazMatch] = mix(fGazMatch, t.gazMatch)
 		out[fGazMatchCase] = mix(mix(fGazMatchCase, t.gazMatch), uint64(t.caseClass)<<1|boolBit(t.sentStart))
+	}
+	out[fHeadBack] = 0
+	for d := 1; d <= 4 && i-d >= 0; d++ {
+		if h := gazetteer.Class(toks[i-d].gazMatch>>2) & (gazetteer.OrgWord | gazetteer.LocWord); h != 0 {
+			out[fHeadBack] = mix(mix(fHeadBack, uint64(h)), uint64(d)<<3|uint64(t.caseClass))
+			break
+		}
 	}
 	out[fGazNextCase], out[fGazNextWord] = 0, 0
 	if t.gazMatch != 0 {
