@@ -1,10 +1,6 @@
 package lang
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"os"
 	"testing"
 
 	"github.com/veille/veille/pkg/internal/sharedtest"
@@ -14,25 +10,11 @@ import (
 // TestOrangeSum checks that French news articles, and most of their bare
 // titles, are detected as French.
 func TestOrangeSum(t *testing.T) {
-	f, err := os.Open(sharedtest.Path(t, "corpus", "orangesum", "articles.jsonl.gz"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	var n, articles, titles int
+	arts := sharedtest.OrangeSum(t, 1000)
+	n := len(arts)
+	var articles, titles int
 	counts := map[string]int{}
-	for n < 1000 && sc.Scan() {
-		var a struct{ Title, Article string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			t.Fatalf("line %d: %v", n+1, err)
-		}
-		n++
+	for _, a := range arts {
 		if Detect(tokenize.Tokenize(a.Article)) == French {
 			articles++
 		}

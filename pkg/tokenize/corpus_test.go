@@ -1,40 +1,18 @@
 package tokenize
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"os"
 	"testing"
 
 	"github.com/veille/veille/pkg/internal/sharedtest"
 )
 
-// orangesum reads the title, heading and article of the first n OrangeSum
-// articles, or skips when the shared corpus is absent.
+// orangesum returns the text of the first n OrangeSum articles, or skips
+// when the shared corpus is absent.
 func orangesum(tb testing.TB, n int) []string {
 	tb.Helper()
-	f, err := os.Open(sharedtest.Path(tb, "corpus", "orangesum", "articles.jsonl.gz"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	var out []string
-	for len(out) < n && sc.Scan() {
-		var a struct{ Title, Heading, Article string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			tb.Fatalf("articles.jsonl.gz line %d: %v", len(out)+1, err)
-		}
-		out = append(out, a.Title+"\n\n"+a.Heading+"\n\n"+a.Article)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
+	for _, a := range sharedtest.OrangeSum(tb, n) {
+		out = append(out, a.Text())
 	}
 	return out
 }

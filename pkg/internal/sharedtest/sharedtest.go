@@ -3,6 +3,9 @@
 package sharedtest
 
 import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -40,4 +43,40 @@ func Path(tb testing.TB, rel ...string) string {
 		tb.Skipf("%s is absent: skipping", p)
 	}
 	return p
+}
+
+// Article is one OrangeSum article's text fields.
+type Article struct{ Title, Heading, Article string }
+
+// Text joins the fields as the dump readers do: title, heading and body
+// separated by blank lines.
+func (a Article) Text() string { return a.Title + "\n\n" + a.Heading + "\n\n" + a.Article }
+
+// OrangeSum returns the first n articles of the shared OrangeSum dump, or
+// skips tb when it is absent.
+func OrangeSum(tb testing.TB, n int) []Article {
+	tb.Helper()
+	f, err := os.Open(Path(tb, "corpus", "orangesum", "articles.jsonl.gz"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	var out []Article
+	for len(out) < n && sc.Scan() {
+		var a Article
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			tb.Fatalf("articles.jsonl.gz line %d: %v", len(out)+1, err)
+		}
+		out = append(out, a)
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return out
 }
