@@ -244,7 +244,7 @@ func (g *grouper) joinAcronyms() {
 // républicaine », Ofast for « office anti-stupéfiants ».
 func abbreviates(acr, long string) bool {
 	a := foldKey(acr)
-	if !strings.Contains(long, " ") || !isUpperFirst(acr) || strings.Contains(a, " ") ||
+	if !strings.Contains(long, " ") || !tokenize.Capitalised(acr) || strings.Contains(a, " ") ||
 		len(a) < 2 || len(a) > 8 || a[0] != long[0] {
 		return false
 	}
@@ -354,13 +354,13 @@ func (g *grouper) canonical(spans []span) string {
 	}
 	wellCased := false
 	for _, f := range forms {
-		if !isAllUpper(f) {
+		if !tokenize.AllUpper(f) {
 			wellCased = true
 		}
 	}
 	best := ""
 	for _, f := range forms {
-		if wellCased && isAllUpper(f) {
+		if wellCased && tokenize.AllUpper(f) {
 			continue
 		}
 		n, bn := utf8.RuneCountInString(f), utf8.RuneCountInString(best)
@@ -368,8 +368,8 @@ func (g *grouper) canonical(spans []span) string {
 		case best == "" || n > bn:
 			best = f
 		case n < bn:
-		case isUpperFirst(f) != isUpperFirst(best):
-			if isUpperFirst(f) {
+		case tokenize.Capitalised(f) != tokenize.Capitalised(best):
+			if tokenize.Capitalised(f) {
 				best = f
 			}
 		case count[f] > count[best]:
@@ -377,24 +377,4 @@ func (g *grouper) canonical(spans []span) string {
 		}
 	}
 	return best
-}
-
-// isUpperFirst reports whether s starts with an upper-case letter.
-func isUpperFirst(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}
-
-// isAllUpper reports whether s has at least two letters and no lower-case one.
-func isAllUpper(s string) bool {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n >= 2
 }

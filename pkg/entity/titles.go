@@ -88,7 +88,7 @@ func titleToken(t tokenize.Token) (ok, head bool) {
 	if titleHeads[k] {
 		return true, true
 	}
-	return titleWords[k] || isUpperFirst(t.Text) && !isAllUpper(t.Text), false
+	return titleWords[k] || tokenize.Capitalised(t.Text) && !tokenize.AllUpper(t.Text), false
 }
 
 // titleBefore finds « le ministre de l'Intérieur Gérald Darmanin » and
@@ -110,7 +110,7 @@ func (g *grouper) titleBefore(s span) string {
 		}
 		// « la Direction générale de la gendarmerie »: a head inside a
 		// capitalised name is no title.
-		if head && i > 0 && isUpperFirst(toks[i-1].Text) && !isAllUpper(toks[i-1].Text) &&
+		if head && i > 0 && tokenize.Capitalised(toks[i-1].Text) && !tokenize.AllUpper(toks[i-1].Text) &&
 			!articles[strings.ToLower(strings.TrimRight(toks[i-1].Text, "'’"))] && !titlePrefixes[stem.Fold(toks[i-1].Text)] {
 			head = false
 		}

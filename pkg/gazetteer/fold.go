@@ -91,9 +91,3 @@ func foldRune(r rune) (string, bool) {
 	}
 	return "", false
 }
-
-// capitalised reports whether s starts with an upper-case letter.
-func capitalised(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}

@@ -247,7 +247,7 @@ func (g *Gazetteer) add(entry string, c Class) error {
 	n := int32(0)
 	for _, t := range toks {
 		key := string(appendKey(nil, t.Text, true))
-		want := child{capital: capitalised(t.Text)}
+		want := child{capital: tokenize.Capitalised(t.Text)}
 		if lower := string(appendKey(nil, t.Text, false)); lower != key {
 			want.lower = lower
 		}
@@ -334,7 +334,7 @@ func (g *Gazetteer) longest(n int32, toks []tokenize.Token, i int) (int, Class) 
 	}
 	l := appendKey(lower[:0], text, false)
 	plain := bytes.Equal(l, f)
-	capital := capitalised(text)
+	capital := tokenize.Capitalised(text)
 	bestEnd, best := 0, Class(0)
 	for _, k := range kids {
 		// A token with accents matches only the same accented spelling.

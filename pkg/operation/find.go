@@ -258,7 +258,7 @@ func (d *doc) accept(start, end int, keys []string, source string, fromList bool
 		d.confirmed[k] = s
 	}
 	s.fromList = s.fromList || fromList
-	if isUpperFirst(d.text[start:end]) {
+	if tokenize.Capitalised(d.text[start:end]) {
 		s.upper = true
 	} else {
 		s.lower = true
@@ -370,7 +370,7 @@ func (d *doc) afterTrigger(first, last int, t trigger) {
 	// A capitalised trigger inside a sentence is part of another name
 	// (« les Forces françaises de l'Intérieur »), and an all-caps one a
 	// rubric: only quoted or listed names follow them.
-	strict := isAllUpper(tw) || (isUpperFirst(tw) && !d.sentenceStart(d.words[first].start))
+	strict := tokenize.AllUpper(tw) || (tokenize.Capitalised(tw) && !d.sentenceStart(d.words[first].start))
 	plural := strings.HasSuffix(d.words[first].key, "s") || d.words[first].key == "opex"
 	i := last + 1
 	adjectives := 0
@@ -390,7 +390,7 @@ modifiers:
 	// « l'opération de police « Coup de balai » »: a « de » complement, then
 	// only a quoted name.
 	if i+1 < len(d.words) && (d.words[i].key == "de" || d.words[i].key == "d") && d.spaced(i-1) &&
-		d.joined(i) && !isUpperFirst(d.words[i+1].text) && !functionWords[d.words[i+1].key] &&
+		d.joined(i) && !tokenize.Capitalised(d.words[i+1].text) && !functionWords[d.words[i+1].key] &&
 		!hasAnySuffix(d.words[i+1].key, "er", "ir", "re") {
 		if rest := strings.TrimLeft(d.text[d.words[i+1].end:], " \u00a0\u202f"); rest != "" {
 			if r, _ := utf8.DecodeRuneInString(rest); closers[r] != "" {
@@ -427,7 +427,7 @@ modifiers:
 // isModifier reports whether a lower-case word may be an adjective between
 // a trigger and a name.
 func isModifier(s string) bool {
-	if isUpperFirst(s) {
+	if tokenize.Capitalised(s) {
 		return false
 	}
 	for _, e := range adjectiveEndings {
@@ -503,7 +503,7 @@ func (d *doc) nameAt(pos, i int, t trigger, strict bool) (end, next int, ok bool
 		e := d.words[j-1].end
 		return e, j, d.acceptTriggered(d.words[i].start, e, d.keys(i, j), true, false)
 	}
-	if t != anyName || strict || !isUpperFirst(d.words[i].text) {
+	if t != anyName || strict || !tokenize.Capitalised(d.words[i].text) {
 		return 0, 0, false
 	}
 	if d.neverAt(i) {
@@ -538,12 +538,12 @@ func (d *doc) capitalisedRun(i int) int {
 	for j < len(d.words) && j-i < 6 && d.joined(j-1) {
 		w := d.words[j]
 		switch {
-		case isUpperFirst(w.text) && !functionWords[w.key] && !isTrigger(w.key):
+		case tokenize.Capitalised(w.text) && !functionWords[w.key] && !isTrigger(w.key):
 			j++
 		case d.numberSuffix(j) > j:
 			j++
 		case (w.key == "de" || w.key == "du" || w.key == "des" || w.key == "d") &&
-			j+1 < len(d.words) && d.joined(j) && isUpperFirst(d.words[j+1].text) && !functionWords[d.words[j+1].key]:
+			j+1 < len(d.words) && d.joined(j) && tokenize.Capitalised(d.words[j+1].text) && !functionWords[d.words[j+1].key]:
 			j += 2
 		default:
 			return j
@@ -606,7 +606,7 @@ func (d *doc) quotedName(q int, closer string, t trigger) (end, next int, ok boo
 	// A lower-case quote is a name only when listed or of several words
 	// that do not start with a function word: « place nette » is a name,
 	// « urgente » and « contre les groupes armés » are not.
-	upper := isUpperFirst(d.words[i].text)
+	upper := tokenize.Capitalised(d.words[i].text)
 	if !listed && (t == listedName || (t == quotedName && !upper) || (!upper && !lowerName(keys))) {
 		return 0, 0, false
 	}
@@ -689,7 +689,7 @@ func (d *doc) placeOrPerson(start, end int, keys []string) bool {
 		return false
 	}
 	for j, w := range d.words {
-		if w.key != key || w.start == start || j == 0 || !isUpperFirst(w.text) {
+		if w.key != key || w.start == start || j == 0 || !tokenize.Capitalised(w.text) {
 			continue
 		}
 		p := d.words[j-1]
@@ -710,7 +710,7 @@ func (d *doc) placeOrPerson(start, end int, keys []string) bool {
 			return true
 		case (p.key == "de" || p.key == "du" || p.key == "d") && j >= 2 && placeNouns[d.words[j-2].key]:
 			return true
-		case isUpperFirst(p.text) && !isAllUpper(p.text) && !functionWords[p.key] && !isTrigger(p.key) && d.list.byFirst[p.key] == nil:
+		case tokenize.Capitalised(p.text) && !tokenize.AllUpper(p.text) && !functionWords[p.key] && !isTrigger(p.key) && d.list.byFirst[p.key] == nil:
 			return true
 		}
 	}
@@ -754,7 +754,7 @@ func (d *doc) findListed() {
 	for i := 0; i < len(d.words); i++ {
 		w := d.words[i]
 		if n, j, ok := d.matchList(i); ok {
-			if !n.ambiguous && (!n.capitalised || isUpperFirst(w.text)) {
+			if !n.ambiguous && (!n.capitalised || tokenize.Capitalised(w.text)) {
 				j = d.numberSuffix(j)
 				if d.accept(w.start, d.words[j-1].end, d.keys(i, j), SourceList, true) {
 					i = j - 1
@@ -766,7 +766,7 @@ func (d *doc) findListed() {
 		if cut := camelCut(w.text); cut > 0 {
 			for _, id := range d.list.byFirst[fold(w.text[:cut])] {
 				n := &d.list.names[id]
-				if len(n.words) == 1 && !n.ambiguous && (!n.capitalised || isUpperFirst(w.text)) {
+				if len(n.words) == 1 && !n.ambiguous && (!n.capitalised || tokenize.Capitalised(w.text)) {
 					d.accept(w.start, w.start+cut, n.words, SourceList, true)
 					break
 				}
@@ -786,7 +786,7 @@ func (d *doc) findCoordinated() {
 			continue
 		}
 		n, j, hit := d.matchList(i)
-		if hit && isUpperFirst(d.words[i].text) && !d.list.neverName(n.words) {
+		if hit && tokenize.Capitalised(d.words[i].text) && !d.list.neverName(n.words) {
 			d.accept(d.words[i].start, d.words[j-1].end, n.words, SourceList, true)
 		}
 	}
@@ -834,7 +834,7 @@ func (d *doc) acronym(start, end int) {
 		return
 	}
 	w := d.words[i]
-	if n := utf8.RuneCountInString(w.text); n < 2 || n > 8 || !isAllUpper(w.text) {
+	if n := utf8.RuneCountInString(w.text); n < 2 || n > 8 || !tokenize.AllUpper(w.text) {
 		return
 	}
 	if d.accept(start, end, []string{w.key}, SourceRule, false) {
@@ -869,11 +869,11 @@ func (d *doc) propagate() {
 			}
 			switch {
 			case s.acronym:
-				ok = isAllUpper(w.text)
+				ok = tokenize.AllUpper(w.text)
 			case s.bare && i > 0 && d.spaced(i-1) && determiners[d.words[i-1].key]:
 				// « la force SUV » once does not make « le SUV » an operation.
 				ok = false
-			case isUpperFirst(w.text):
+			case tokenize.Capitalised(w.text):
 				ok = s.upper
 			default:
 				ok = s.lower
@@ -952,7 +952,7 @@ func (d *doc) modelOperationStands(m ner.Mention) bool {
 	before := strings.TrimRight(d.text[:m.Start], " \u00a0\u202f")
 	r, _ := utf8.DecodeLastRuneInString(before)
 	quoted := closers[r] != ""
-	if !quoted && !isUpperFirst(m.Text) {
+	if !quoted && !tokenize.Capitalised(m.Text) {
 		return false
 	}
 	// « la cité Soubise », « la procédure Hohmann »: the word before names

@@ -121,7 +121,7 @@ func (l *List) addLine(s string) error {
 			return err
 		}
 		l.byFirst[words[0]] = append(l.byFirst[words[0]], len(l.names))
-		l.names = append(l.names, name{text: alias, words: words, ambiguous: ambiguous, capitalised: isUpperFirst(alias)})
+		l.names = append(l.names, name{text: alias, words: words, ambiguous: ambiguous, capitalised: tokenize.Capitalised(alias)})
 	}
 	return nil
 }

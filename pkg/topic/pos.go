@@ -6,7 +6,6 @@ import (
 	"compress/gzip"
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/veille/veille/pkg/stem"
@@ -245,14 +244,14 @@ func joinParticles(text string, us []unit) {
 		if (u.tag == tagDet || u.tag == tagPrep) && us[i+1].tag == tagPropn &&
 			(prev.tag == tagPropn || prev.tag == tagNoun) &&
 			prev.sentence == u.sentence && us[i+1].sentence == u.sentence &&
-			isCapitalized(text[u.start:]) && isCapitalized(text[prev.start:]) {
+			tokenize.Capitalised(text[u.start:]) && tokenize.Capitalised(text[prev.start:]) {
 			u.tag, prev.tag = tagPropn, tagPropn
 		}
 	}
 }
 
 func (t *tagger) tagOf(lower, text string, first bool) tag {
-	capital := isCapitalized(text)
+	capital := tokenize.Capitalised(text)
 	if tg, known := t.forms[lower]; known {
 		if capital && !first && tg == tagOther && len(lower) > 1 && !isFunctionWord(lower) {
 			// A capitalised verb form mid-sentence is a name: « Marche », « Orange ».
@@ -294,11 +293,6 @@ func isFunctionWord(lower string) bool {
 		return true
 	}
 	return false
-}
-
-func isCapitalized(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
 }
 
 func isApostrophe(s string) bool { return s == "'" || s == "’" }
