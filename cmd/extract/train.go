@@ -151,9 +151,9 @@ func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var specs []corpusSpec
-	fs.Var(corpusFlag{"gold", &specs}, "gold", "gold JSONL `FILE[,weight=W][,sample=F][,map=FROM:TO]` (repeatable)")
-	fs.Var(corpusFlag{"conll", &specs}, "conll", "CoNLL `FILE[,weight=W][,sample=F][,keep=A-B/M][,period][,sents=N][,map=FROM:TO]` (repeatable)")
-	fs.Var(corpusFlag{"hipe", &specs}, "hipe", "HIPE TSV `FILE[,weight=W][,sample=F][,map=FROM:TO]` (repeatable)")
+	fs.Var(corpusFlag{"gold", &specs}, "gold", "train on gold JSONL `FILE[,options]` (repeatable; options below)")
+	fs.Var(corpusFlag{"conll", &specs}, "conll", "train on CoNLL `FILE[,options]` (repeatable)")
+	fs.Var(corpusFlag{"hipe", &specs}, "hipe", "train on HIPE TSV `FILE[,options]` (repeatable)")
 	out := fs.String("out", "", "write the model to `FILE`")
 	epochs := fs.Int("epochs", 10, "training epochs")
 	seed := fs.Int64("seed", 1, "shuffling seed")
@@ -162,18 +162,30 @@ func runTrain(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	noGaz := fs.Bool("no-gazetteer", false, "no gazetteer features")
 	noClusters := fs.Bool("no-clusters", false, "no word-cluster features")
 	seeds := fs.Int("seeds", 1, "average the models of `N` consecutive seeds")
-	upperTitles := fs.Float64("upper-titles", 0, "add copies of this `FRACTION` of the documents with their first line in capitals")
+	upperTitles := fs.Float64("upper-titles", 0, "also train on the first lines of this `FRACTION` of the documents, in capitals")
 	folds := fs.Int("folds", 4, "jackknife folds for the second pass")
 	var devs []corpusSpec
-	fs.Var(corpusFlag{"gold", &devs}, "dev", "after training, score the model on gold JSONL `FILE[,docs=A-B/M]` (repeatable; never a training file)")
+	fs.Var(corpusFlag{"gold", &devs}, "dev", "after training, score the model on gold JSONL `FILE[,options]` (repeatable; never a training file)")
 	fs.Var(corpusFlag{"conll", &devs}, "dev-conll", "after training, score the model on CoNLL `FILE[,options]` (repeatable)")
 	scoreOut := fs.String("score-out", "", "write the first --dev file's micro F1 over PER+LOC+ORG to `FILE` (the regression gate's figure)")
 	quiet := fs.Bool("q", false, "no progress on stderr")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: extract train (--gold|--conll|--hipe FILE[,options])... [--out FILE] [--dev FILE[,options]]... [flags]")
+		fs.PrintDefaults()
+		fmt.Fprintln(stderr, `input options, comma-separated after the file name:
+  weight=W      scale of the perceptron updates on this input (default 1)
+  sample=F      keep a fixed random fraction F of its documents
+  docs=A-B/M    keep document i when A <= i%M <= B
+  keep=A-B/M    keep sentence i when A <= i%M <= B (CoNLL)
+  period        end sentences at . ! ? tagged O (CoNLL without blank lines)
+  sents=N       group N sentences a document (CoNLL)
+  map=FROM:TO   map label FROM to TO, or drop it when TO is empty`)
+	}
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
 	if len(specs) == 0 || fs.NArg() > 0 || (*out == "" && len(devs) == 0) {
-		fmt.Fprintln(stderr, "usage: extract train (--gold|--conll|--hipe FILE[,options])... [--out FILE] [--dev FILE] [--epochs N]")
+		fs.Usage()
 		return exitUsage
 	}
 	var docs []gold.Document
