@@ -22,7 +22,7 @@ import (
 //
 // featureVersion changes whenever a key would hash differently; a model
 // file records it and Load refuses a mismatch.
-const featureVersion = 7
+const featureVersion = 8
 
 // Feature templates. The static ones are computed once per token and
 // shared by both passes; the doc ones exist only in the second pass.
@@ -634,7 +634,7 @@ func docFeatures(toks []token, tags1 []int8, masks []uint8, i int, out []uint64)
 	t := &toks[i]
 	out[fDocTag] = mix(fDocTag+numStatic, uint64(tags1[i]))
 	out[fDocMask] = mix(fDocMask+numStatic, uint64(masks[i]))
-	out[fDocMaskCase] = mix(fDocMaskCase+numStatic, uint64(masks[i])<<4|uint64(t.caseClass)<<2|boolBit(t.sentStart)<<1|boolBit(t.capsLine))
+	out[fDocMaskCase] = mix(fDocMaskCase+numStatic, uint64(masks[i])<<5|uint64(t.caseClass)<<2|boolBit(t.sentStart)<<1|boolBit(t.capsLine))
 	out[fDocPrevTag] = mix(fDocPrevTag+numStatic, prev)
 	out[fDocNextTag] = mix(fDocNextTag+numStatic, next)
 }
