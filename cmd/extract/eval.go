@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
@@ -108,31 +107,21 @@ func writeNERReport(w io.Writer, r eval.NERReport) {
 func runEval(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	goldPath := fs.String("gold", "", "gold JSONL `FILE` (news-fr-gold format)")
-	conllPath := fs.String("conll", "", "gold CoNLL `FILE` (IOB1/IOB2, 2 or 3 columns)")
+	var specs []corpusSpec
+	fs.Var(corpusFlag{"gold", &specs}, "gold", "gold JSONL `FILE[,options]` (news-fr-gold format)")
+	fs.Var(corpusFlag{"conll", &specs}, "conll", "gold CoNLL `FILE[,options]` (IOB1/IOB2, 2 or 3 columns; e.g. sents=20, period, keep=9-9/10)")
+	fs.Var(corpusFlag{"hipe", &specs}, "hipe", "gold HIPE TSV `FILE[,options]`")
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	listErrors := fs.Bool("errors", false, "list each false positive and false negative with its context")
 	model := fs.String("model", "default", "entity model `NAME` (default, permissive)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
-	if (*goldPath == "") == (*conllPath == "") || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: extract eval (--gold FILE | --conll FILE) [--model NAME] [--json] [--errors]")
+	if len(specs) != 1 || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: extract eval (--gold|--conll|--hipe FILE[,options]) [--model NAME] [--json] [--errors]\n(options as for extract train)")
 		return exitUsage
 	}
-	path := *goldPath + *conllPath
-	f, err := os.Open(path)
-	if err != nil {
-		fmt.Fprintln(stderr, "eval:", err)
-		return exitFail
-	}
-	var docs []gold.Document
-	if *goldPath != "" {
-		docs, err = gold.ReadJSONL(f, path, nil)
-	} else {
-		docs, err = gold.ReadCoNLL(f, path, gold.CoNLLOptions{SentencesPerDoc: 50})
-	}
-	f.Close()
+	docs, err := readCorpus(specs[0])
 	if err != nil {
 		fmt.Fprintln(stderr, "eval:", err)
 		return exitFail
