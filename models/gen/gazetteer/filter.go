@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/veille/veille/models/gen/internal/exclude"
 	"github.com/veille/veille/pkg/stem"
 	"github.com/veille/veille/pkg/tokenize"
 )
@@ -23,11 +24,13 @@ type filter struct {
 	lower   map[string]int      // times a word is written in lower case
 	capital map[string]int      // times it has a capital right after a word
 	dropped map[string][]string // output file → names dropped as common
+	read    int                 // OrangeSum train articles counted
+	skipped int                 // OrangeSum train articles excluded (dev set)
 }
 
 // newFilter reads the stop words and counts casing over the train split
-// of OrangeSum (never dev or test).
-func newFilter(stopFile, orangesum string) (*filter, error) {
+// of OrangeSum (never dev or test), minus the articles in skip.
+func newFilter(stopFile, orangesum string, skip exclude.IDs) (*filter, error) {
 	stop, err := readList(stopFile)
 	if err != nil {
 		return nil, err
@@ -37,12 +40,12 @@ func newFilter(stopFile, orangesum string) (*filter, error) {
 	for _, w := range stop {
 		f.stop[key(w)] = true
 	}
-	return f, f.countCasing(orangesum)
+	return f, f.countCasing(orangesum, skip)
 }
 
 func key(s string) string { return strings.ToLower(normalise(s)) }
 
-func (f *filter) countCasing(path string) error {
+func (f *filter) countCasing(path string, skip exclude.IDs) error {
 	file, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("%w (the casing filter reads OrangeSum; see -orangesum)", err)
@@ -55,13 +58,18 @@ func (f *filter) countCasing(path string) error {
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for line := 1; sc.Scan(); line++ {
-		var a struct{ Title, Heading, Article, Split string }
+		var a struct{ ID, Title, Heading, Article, Split string }
 		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
 			return fmt.Errorf("%s line %d: %w", path, line, err)
 		}
 		if a.Split != "train" {
 			continue
 		}
+		if skip[a.ID] {
+			f.skipped++
+			continue
+		}
+		f.read++
 		for _, text := range []string{a.Title, a.Heading, a.Article} {
 			toks := tokenize.Tokenize(text)
 			for i, t := range toks {
@@ -81,6 +89,8 @@ func (f *filter) countCasing(path string) error {
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	fmt.Fprintf(os.Stderr, "casing filter: read %d OrangeSum train articles, excluded %d (of %d ids listed)\n",
+		f.read, f.skipped, len(skip))
 	return nil
 }
 
@@ -110,10 +120,10 @@ func (f *filter) keep(file, name string, exempt bool) bool {
 // report describes what the casing filter dropped, for SOURCES.md.
 func (f *filter) report() string {
 	var b strings.Builder
-	b.WriteString("\n## Casing filter\n\nOne-word first names and communes below 10,000 inhabitants that the\n" +
-		"OrangeSum train articles write in lower case at least 10 times and more than twice as often as\n" +
-		"with a capital after another word were dropped (the counts are not shipped). Most frequent in\n" +
-		"lower case first:\n\n")
+	fmt.Fprintf(&b, "\n## Casing filter\n\nOne-word first names and communes below 10,000 inhabitants that the\n"+
+		"OrangeSum train articles (%d read; the %d of the NER dev set excluded) write in lower case at\n"+
+		"least 10 times and more than twice as often as with a capital after another word were dropped\n"+
+		"(the counts are not shipped). Most frequent in lower case first:\n\n", f.read, f.skipped)
 	files := make([]string, 0, len(f.dropped))
 	for file := range f.dropped {
 		files = append(files, file)

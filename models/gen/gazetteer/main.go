@@ -5,7 +5,8 @@
 //	(mkdir -p /tmp/gaz && cd /tmp/gaz && npm install --no-save \
 //	    @etalab/decoupage-administratif@6.0.0 i18n-iso-countries@7.14.0 \
 //	    gender-detection-from-name@1.11.5)
-//	go run ./models/gen/gazetteer -npm /tmp/gaz/node_modules -out models/gazetteer
+//	go run ./models/gen/gazetteer -npm /tmp/gaz/node_modules \
+//	    -exclude ../shared/corpus/news-fr-gold/dev.jsonl -out models/gazetteer
 //
 // It writes one <class>.txt per class (entries NFC-normalised, apostrophes
 // as ', sorted by bytes, unique) and SOURCES.md, which records every
@@ -15,9 +16,10 @@
 // One-word first names and small communes that news writes mostly in
 // lower case (« Avant », « Santé », « Aucun ») are dropped: the casing
 // counts come from the train split of OrangeSum (-orangesum, read with
-// package tokenize) and are not shipped. The output depends only on these
-// inputs, so a rerun with the same package versions and tokenizer
-// reproduces the files byte for byte.
+// package tokenize) minus the articles of the NER dev set (-exclude; the
+// command fails if that file is missing), and are not shipped. The output
+// depends only on these inputs, so a rerun with the same package versions
+// and tokenizer reproduces the files byte for byte.
 package main
 
 import (
@@ -34,6 +36,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/veille/veille/models/gen/internal/exclude"
 )
 
 // largeCommune is the population from which a commune also goes to
@@ -44,9 +48,10 @@ func main() {
 	npm := flag.String("npm", "/tmp/gaz/node_modules", "node_modules folder holding the npm packages")
 	lists := flag.String("lists", "models/gen/gazetteer/lists", "folder of the hand-written lists")
 	orangesum := flag.String("orangesum", "../shared/corpus/orangesum/articles.jsonl.gz", "OrangeSum articles, whose train split the casing filter reads")
+	excl := exclude.Flag()
 	out := flag.String("out", "models/gazetteer", "output folder")
 	flag.Parse()
-	if err := run(*npm, *lists, *orangesum, *out); err != nil {
+	if err := run(*npm, *lists, *orangesum, *excl, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gazetteer:", err)
 		os.Exit(1)
 	}
@@ -76,8 +81,12 @@ func (s *source) add(file, entry string) {
 	s.counts[file]++
 }
 
-func run(npm, lists, orangesum, out string) error {
-	keep, err := newFilter(filepath.Join(lists, "stopwords.txt"), orangesum)
+func run(npm, lists, orangesum, excludeFile, out string) error {
+	skip, err := exclude.Load(excludeFile)
+	if err != nil {
+		return err
+	}
+	keep, err := newFilter(filepath.Join(lists, "stopwords.txt"), orangesum, skip)
 	if err != nil {
 		return err
 	}

@@ -1,13 +1,16 @@
 // Command topicdf builds the two resources that package topic embeds:
 //
 //   - models/topic/df.tsv.gz: the document frequency of Snowball stems over
-//     the OrangeSum train split (split == "train" only), top -top stems;
+//     the OrangeSum train split (split == "train" only) minus the articles
+//     of the NER dev set (-exclude; the command fails if that file is
+//     missing), top -top stems;
 //   - models/topic/pos.tsv.gz: each word form of the French Universal
 //     Dependencies treebanks (Sequoia, GSD, PUD) with its most frequent UPOS.
 //
 // Usage, from the repository root:
 //
-//	go run ./models/gen/topicdf -shared ../shared -out models/topic
+//	go run ./models/gen/topicdf -shared ../shared \
+//	    -exclude ../shared/corpus/news-fr-gold/dev.jsonl -out models/topic
 //
 // The output is deterministic: rerunning it on the same corpora gives the
 // same bytes (gzip header without name or time, sorted lines).
@@ -25,6 +28,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/veille/veille/models/gen/internal/exclude"
 	"github.com/veille/veille/pkg/stem"
 	"github.com/veille/veille/pkg/tokenize"
 )
@@ -33,12 +37,18 @@ func main() {
 	shared := flag.String("shared", "../shared", "the shared data folder")
 	out := flag.String("out", "models/topic", "output folder")
 	top := flag.Int("top", 50000, "number of stems kept in the document-frequency table")
+	excl := exclude.Flag()
 	flag.Parse()
+	skip, err := exclude.Load(*excl)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "topicdf:", err)
+		os.Exit(1)
+	}
 	if err := buildPOS(filepath.Join(*shared, "corpus"), filepath.Join(*out, "pos.tsv.gz")); err != nil {
 		fmt.Fprintln(os.Stderr, "topicdf:", err)
 		os.Exit(1)
 	}
-	if err := buildDF(filepath.Join(*shared, "corpus", "orangesum", "articles.jsonl.gz"), filepath.Join(*out, "df.tsv.gz"), *top); err != nil {
+	if err := buildDF(filepath.Join(*shared, "corpus", "orangesum", "articles.jsonl.gz"), filepath.Join(*out, "df.tsv.gz"), *top, skip); err != nil {
 		fmt.Fprintln(os.Stderr, "topicdf:", err)
 		os.Exit(1)
 	}
@@ -134,8 +144,9 @@ func buildPOS(corpus, out string) error {
 	})
 }
 
-// buildDF counts, for every stem, the train articles it occurs in.
-func buildDF(path, out string, top int) error {
+// buildDF counts, for every stem, the train articles not in skip it occurs
+// in.
+func buildDF(path, out string, top int, skip exclude.IDs) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -146,12 +157,12 @@ func buildDF(path, out string, top int) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	df := map[string]int{}
-	docs := 0
+	docs, skipped := 0, 0
 	dec := json.NewDecoder(zr)
 	seen := map[string]bool{}
 	for {
 		var art struct {
-			Title, Heading, Article, Split string
+			ID, Title, Heading, Article, Split string
 		}
 		if err := dec.Decode(&art); err == io.EOF {
 			break
@@ -159,6 +170,10 @@ func buildDF(path, out string, top int) error {
 			return fmt.Errorf("%s: article %d: %w", path, docs+1, err)
 		}
 		if art.Split != "train" {
+			continue
+		}
+		if skip[art.ID] {
+			skipped++
 			continue
 		}
 		docs++
@@ -174,6 +189,7 @@ func buildDF(path, out string, top int) error {
 			}
 		}
 	}
+	fmt.Fprintf(os.Stderr, "df: %d OrangeSum train articles counted, %d excluded (of %d ids listed)\n", docs, skipped, len(skip))
 	stems := make([]string, 0, len(df))
 	for s, n := range df {
 		if n >= 2 && !strings.ContainsAny(s, "\t\n") {

@@ -3,9 +3,12 @@
 //
 //	nice -n 10 go run ./models/gen/wordcluster \
 //	    -orangesum ../shared/corpus/orangesum/articles.jsonl.gz \
+//	    -exclude ../shared/corpus/news-fr-gold/dev.jsonl \
 //	    -out models/wordcluster/clusters.txt
 //
-// Only articles with "split": "train" are read. Title, heading and body are
+// Only articles with "split": "train" are read, minus those whose id is in
+// the -exclude file (the NER dev set, which must not be learned from; the
+// command fails if the file is missing). Title, heading and body are
 // tokenized with package tokenize, each token put in wordcluster.Key form
 // (numbers become "0", URLs and e-mail addresses are dropped), and
 // wordcluster.Learn clusters the words, with its default options unless
@@ -29,12 +32,14 @@ import (
 	"sync"
 	"time"
 
+	"github.com/veille/veille/models/gen/internal/exclude"
 	"github.com/veille/veille/pkg/tokenize"
 	"github.com/veille/veille/pkg/wordcluster"
 )
 
 func main() {
 	in := flag.String("orangesum", "../shared/corpus/orangesum/articles.jsonl.gz", "OrangeSum articles.jsonl.gz")
+	excl := exclude.Flag()
 	out := flag.String("out", "models/wordcluster/clusters.txt", "clusters file to write")
 	samples := flag.String("samples", "paris,marseille,lundi,janvier,ministre,macron,policiers,covid,voiture,allemagne,twitter,euros,gendarmerie,bfmtv", "comma-separated words whose clusters are printed")
 	var opt wordcluster.Options
@@ -44,19 +49,23 @@ func main() {
 	flag.IntVar(&opt.Window, "window", 0, "Options.Window (0: default)")
 	flag.IntVar(&opt.Dims, "dims", 0, "Options.Dims (0: default)")
 	flag.Parse()
-	if err := run(*in, *out, strings.Split(*samples, ","), opt); err != nil {
+	if err := run(*in, *excl, *out, strings.Split(*samples, ","), opt); err != nil {
 		fmt.Fprintln(os.Stderr, "wordcluster:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, out string, samples []string, opt wordcluster.Options) error {
+func run(in, excludeFile, out string, samples []string, opt wordcluster.Options) error {
 	start := time.Now()
+	skip, err := exclude.Load(excludeFile)
+	if err != nil {
+		return err
+	}
 	lines, err := readLines(in)
 	if err != nil {
 		return err
 	}
-	seqs, err := sequences(lines)
+	seqs, skipped, err := sequences(lines, skip)
 	if err != nil {
 		return err
 	}
@@ -64,8 +73,8 @@ func run(in, out string, samples []string, opt wordcluster.Options) error {
 	for _, s := range seqs {
 		ntok += len(s)
 	}
-	fmt.Fprintf(os.Stderr, "read %d articles, tokenized the train ones: %d sequences, %d tokens in %v\n",
-		len(lines), len(seqs), ntok, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(os.Stderr, "read %d articles; excluded %d train articles listed in %s (%d ids); tokenized the other train ones: %d sequences, %d tokens in %v\n",
+		len(lines), skipped, excludeFile, len(skip), len(seqs), ntok, time.Since(start).Round(time.Millisecond))
 
 	t := time.Now()
 	c, err := wordcluster.Learn(context.Background(), seqs, opt)
@@ -114,22 +123,27 @@ func readLines(path string) ([][]byte, error) {
 	return lines, nil
 }
 
-// sequences decodes and tokenizes the articles on every core, keeping
-// their order.
-func sequences(lines [][]byte) ([][]string, error) {
+// sequences decodes and tokenizes the train articles not in skip on every
+// core, keeping their order, and counts the train articles skipped.
+func sequences(lines [][]byte, skip exclude.IDs) ([][]string, int, error) {
 	workers := runtime.GOMAXPROCS(0)
 	perLine := make([][][]string, len(lines))
+	skipped := make([]int, workers)
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(lines); i += workers {
-				var a struct{ Title, Heading, Article, Split string }
+				var a struct{ ID, Title, Heading, Article, Split string }
 				if err := json.Unmarshal(lines[i], &a); err != nil {
 					errs[w] = fmt.Errorf("train line %d: %w", i+1, err)
 					return
 				}
 				if a.Split != "train" {
+					continue
+				}
+				if skip[a.ID] {
+					skipped[w]++
 					continue
 				}
 				for _, text := range []string{a.Title, a.Heading, a.Article} {
@@ -143,14 +157,18 @@ func sequences(lines [][]byte) ([][]string, error) {
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 	}
 	var seqs [][]string
 	for _, s := range perLine {
 		seqs = append(seqs, s...)
 	}
-	return seqs, nil
+	n := 0
+	for _, k := range skipped {
+		n += k
+	}
+	return seqs, n, nil
 }
 
 func keys(text string) []string {
