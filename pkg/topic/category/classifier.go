@@ -128,14 +128,15 @@ func softmax(z []float64) {
 
 // The model file is gzip-compressed, little-endian:
 //
-//	magic "veille-category\x00", version uint16 = 1
+//	magic "veille-category\x00", version uint16 = 2 (2: title and heading
+//	features; a version 1 file was trained without them)
 //	bits uint8, classes uint16, then per class: id, label (uint16 length + UTF-8)
 //	idf: scale float32, then 1<<bits uint8 (idf = scale * q)
 //	bias, scale: classes × float32 each
 //	weights: (1<<bits) × classes int8, bucket-major
 const (
 	magic         = "veille-category\x00"
-	formatVersion = 1
+	formatVersion = 2
 	maxBits       = 24
 	maxClasses    = 1024
 	maxWeights    = 1 << 28 // buckets × classes: bounds what a bad file can make Load allocate
