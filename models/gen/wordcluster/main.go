@@ -48,6 +48,7 @@ func main() {
 	flag.IntVar(&opt.Contexts, "contexts", 0, "Options.Contexts (0: default)")
 	flag.IntVar(&opt.Window, "window", 0, "Options.Window (0: default)")
 	flag.IntVar(&opt.Dims, "dims", 0, "Options.Dims (0: default)")
+	flag.Uint64Var(&opt.Seed, "seed", 0, "Options.Seed (0: default)")
 	flag.Parse()
 	if err := run(*in, *excl, *out, strings.Split(*samples, ","), opt); err != nil {
 		fmt.Fprintln(os.Stderr, "wordcluster:", err)
