@@ -56,6 +56,7 @@ import (
 	"sync"
 
 	"github.com/veille/veille/models"
+	"github.com/veille/veille/pkg/stem"
 	"github.com/veille/veille/pkg/tokenize"
 )
 
@@ -239,16 +240,16 @@ func (g *Gazetteer) add(entry string, c Class) error {
 	if len(toks) == 0 {
 		return fmt.Errorf("%w: %q", errNoToken, entry)
 	}
-	lower, folded := string(appendKey(nil, entry, false)), string(appendKey(nil, entry, true))
+	lower, folded := string(stem.AppendLower(nil, entry)), string(stem.AppendFold(nil, entry))
 	g.exact[lower] |= c
 	if folded != lower {
 		g.folded[folded] |= c
 	}
 	n := int32(0)
 	for _, t := range toks {
-		key := string(appendKey(nil, t.Text, true))
+		key := string(stem.AppendFold(nil, t.Text))
 		want := child{capital: tokenize.Capitalised(t.Text)}
-		if lower := string(appendKey(nil, t.Text, false)); lower != key {
+		if lower := string(stem.AppendLower(nil, t.Text)); lower != key {
 			want.lower = lower
 		}
 		if g.nodes[n].next == nil {
@@ -286,11 +287,11 @@ func (g *Gazetteer) Len() int { return g.size }
 // « États-Unis », but « placé » does not find « place »).
 func (g *Gazetteer) Classes(word string) Class {
 	var lower, folded [64]byte
-	l := appendKey(lower[:0], word, false)
+	l := stem.AppendLower(lower[:0], word)
 	if c := g.exact[string(l)]; c != 0 {
 		return c
 	}
-	f := appendKey(folded[:0], word, true)
+	f := stem.AppendFold(folded[:0], word)
 	if !bytes.Equal(l, f) {
 		return 0
 	}
@@ -327,12 +328,12 @@ func (g *Gazetteer) longest(n int32, toks []tokenize.Token, i int) (int, Class) 
 	}
 	text := toks[i].Text
 	var lower, folded [64]byte
-	f := appendKey(folded[:0], text, true)
+	f := stem.AppendFold(folded[:0], text)
 	kids := next[string(f)]
 	if len(kids) == 0 {
 		return 0, 0
 	}
-	l := appendKey(lower[:0], text, false)
+	l := stem.AppendLower(lower[:0], text)
 	plain := bytes.Equal(l, f)
 	capital := tokenize.Capitalised(text)
 	bestEnd, best := 0, Class(0)

@@ -1,7 +1,6 @@
 package stem
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,8 +28,8 @@ func init() {
 // Fold returns the lower-case, accent-free form of s for matching:
 // "Élysée" → "elysee", "Œuvre" → "oeuvre", "garçon" → "garcon",
 // "l’État" → "l'etat". Letters outside Latin lose their combining marks and
-// are lower-cased; typographic apostrophes become '. Fold returns s itself
-// when it is already folded ASCII.
+// are lower-cased; typographic apostrophes become ' and Unicode hyphens -.
+// Fold returns s itself when it is already folded ASCII.
 func Fold(s string) string {
 	i := 0
 	for i < len(s) && s[i] < utf8.RuneSelf && !('A' <= s[i] && s[i] <= 'Z') {
@@ -39,25 +38,47 @@ func Fold(s string) string {
 	if i == len(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteString(s[:i])
-	for _, r := range s[i:] {
-		switch {
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
+	b := make([]byte, i, len(s)+2)
+	copy(b, s[:i])
+	return string(AppendFold(b, s[i:]))
+}
+
+// AppendFold appends Fold(s) to dst. It allocates only when dst lacks
+// room, so lookups can reuse one buffer.
+func AppendFold(dst []byte, s string) []byte { return appendKey(dst, s, true) }
+
+// AppendLower appends s lower-cased, with typographic apostrophes written
+// as ' and Unicode hyphens as -, but accents kept: the key of lookups that
+// tell « placé » from « place ».
+func AppendLower(dst []byte, s string) []byte { return appendKey(dst, s, false) }
+
+func appendKey(dst []byte, s string, fold bool) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			b.WriteByte(byte(r))
-		case r >= 0xC0 && r < 0x180 && foldTable[r-0xC0] != "":
-			b.WriteString(foldTable[r-0xC0])
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
 		case r == '’' || r == '‘' || r == 'ʼ' || r == '´':
-			b.WriteByte('\'')
+			dst = append(dst, '\'')
+		case r == '\u2010' || r == '\u2011':
+			dst = append(dst, '-')
+		case !fold:
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		case r >= 0xC0 && r < 0x180 && foldTable[r-0xC0] != "":
+			dst = append(dst, foldTable[r-0xC0]...)
 		case unicode.Is(unicode.Mn, r):
 			// a combining accent of a decomposed letter
 		default:
-			b.WriteRune(unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 	}
-	return b.String()
+	return dst
 }

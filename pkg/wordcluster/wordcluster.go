@@ -47,8 +47,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/veille/veille/models"
 	"github.com/veille/veille/pkg/stem"
@@ -85,33 +83,10 @@ type Clusters struct {
 	folded map[string]uint32 // stem.Fold(word) → path
 }
 
-// Key is the form a word is stored and looked up under: lower-cased, with
-// typographic apostrophes written as '.
+// Key is the form a word is stored and looked up under: stem.AppendLower's
+// (lower-cased, typographic apostrophes written as ').
 func Key(word string) string {
-	return string(appendKey(nil, word))
-}
-
-func appendKey(dst []byte, s string) []byte {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch r {
-		case '’', '‘', 'ʼ':
-			dst = append(dst, '\'')
-		default:
-			dst = utf8.AppendRune(dst, unicode.ToLower(r))
-		}
-	}
-	return dst
+	return string(stem.AppendLower(nil, word))
 }
 
 // New returns clusters from a map of words to paths; words are stored
@@ -141,7 +116,7 @@ func (c *Clusters) Len() int { return len(c.paths) }
 // Path returns the cluster path of word and whether the word is known.
 func (c *Clusters) Path(word string) (path uint32, ok bool) {
 	var buf [64]byte
-	if p, ok := c.paths[string(appendKey(buf[:0], word))]; ok {
+	if p, ok := c.paths[string(stem.AppendLower(buf[:0], word))]; ok {
 		return p, true
 	}
 	p, ok := c.folded[stem.Fold(word)]
